@@ -96,10 +96,12 @@ public enum VR {
     }
 
     /**
-     * VRs that DCMTK's {@code -u} (disable new VRs) sends as OB or as text-compatible older VRs: the VRs added
-     * after the 2006 edition of PS3.5 (UC, UR, OD, OL, OV, SV, UV). UT was present earlier.
+     * VRs that peers predating them may not know (PS3.5 6.2 history: UN, UT and OF were added in the 1990s, OD, OL,
+     * UC, UR, OV, SV, UV later). With new VRs disabled (findscu {@code -u}) they are written as OB, so that an old
+     * peer at least reads a value it can skip.
      */
     public boolean isNewVR() {
-        return this == UC || this == UR || this == OD || this == OL || this == OV || this == SV || this == UV;
+        return this == UN || this == UT || this == OF || this == UC || this == UR || this == OD || this == OL
+                || this == OV || this == SV || this == UV;
     }
 }

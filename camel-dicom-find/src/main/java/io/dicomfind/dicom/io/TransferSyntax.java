@@ -1,17 +1,18 @@
 package io.dicomfind.dicom.io;
 
+import io.dicomfind.dicom.data.UID;
 import java.util.List;
 
 /** The uncompressed transfer syntaxes of PS3.5 Annex A that a C-FIND can be encoded in. */
 public final class TransferSyntax {
     public static final TransferSyntax IMPLICIT_VR_LITTLE_ENDIAN =
-            new TransferSyntax("1.2.840.10008.1.2", "Implicit VR Little Endian", false, false, false);
+            new TransferSyntax(UID.ImplicitVRLittleEndian, "Implicit VR Little Endian", false, false, false);
     public static final TransferSyntax EXPLICIT_VR_LITTLE_ENDIAN =
-            new TransferSyntax("1.2.840.10008.1.2.1", "Explicit VR Little Endian", true, false, false);
+            new TransferSyntax(UID.ExplicitVRLittleEndian, "Explicit VR Little Endian", true, false, false);
     public static final TransferSyntax DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN =
-            new TransferSyntax("1.2.840.10008.1.2.1.99", "Deflated Explicit VR Little Endian", true, false, true);
+            new TransferSyntax(UID.DeflatedExplicitVRLittleEndian, "Deflated Explicit VR Little Endian", true, false, true);
     public static final TransferSyntax EXPLICIT_VR_BIG_ENDIAN =
-            new TransferSyntax("1.2.840.10008.1.2.2", "Explicit VR Big Endian (Retired)", true, true, false);
+            new TransferSyntax(UID.ExplicitVRBigEndian, "Explicit VR Big Endian (Retired)", true, true, false);
 
     public static final List<TransferSyntax> ALL = List.of(IMPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_LITTLE_ENDIAN,
             DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN, EXPLICIT_VR_BIG_ENDIAN);
