@@ -114,8 +114,9 @@ class MessageAssemblerTest {
     void oddCommandLengthAndMissingDataSetTypeAreRefused() {
         byte[] c = response(0, 0x0101);
         byte[] odd = java.util.Arrays.copyOf(c, c.length + 1);
-        assertThrows(DicomProtocolException.class, () -> assembler(source(pData(List.of(pdv(1, 3, odd)))))
-                .read(x -> false));
+        DicomProtocolException oddError = assertThrows(DicomProtocolException.class,
+                () -> assembler(source(pData(List.of(pdv(1, 3, odd))))).read(x -> false));
+        assertTrue(oddError.getMessage().contains("even length"), oddError.getMessage());
         Attributes noType = new Attributes();
         noType.setInt(Tag.CommandField, VR.US, 0x8020);
         noType.setInt(Tag.Status, VR.US, 0);
