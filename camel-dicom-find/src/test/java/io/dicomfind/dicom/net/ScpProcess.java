@@ -81,7 +81,7 @@ final class ScpProcess implements AutoCloseable {
         return start(tmp, cmd);
     }
 
-    /** dcmqrscp with an empty storage area for called AE "COMMON". */
+    /** dcmqrscp with an empty storage area for called AE "COMMON"; forks per association (its -s serves one). */
     static ScpProcess dcmqrscp(Path tmp) throws Exception {
         int port = freePort();
         Path area = Files.createDirectories(tmp.resolve("qrdb"));
@@ -90,7 +90,7 @@ final class ScpProcess implements AutoCloseable {
                 "NetworkTCPPort = " + port, "MaxPDUSize = 16384", "MaxAssociations = 16",
                 "HostTable BEGIN", "HostTable END", "VendorTable BEGIN", "VendorTable END",
                 "AETable BEGIN", "COMMON  " + area + "  RW  (200, 1024mb)  ANY", "AETable END", ""));
-        return start(tmp, List.of("dcmqrscp", "-s", "-d", "-c", cfg.toString()), port);
+        return start(tmp, List.of("dcmqrscp", "-d", "-c", cfg.toString()), port);
     }
 
     private static void run(Path dir, String... cmd) throws Exception {
