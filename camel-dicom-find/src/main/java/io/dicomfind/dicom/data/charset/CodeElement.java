@@ -90,28 +90,19 @@ public final class CodeElement {
 
     /**
      * The code element an escape sequence designates, or null if DICOM does not use it. {@code intermediates} are
-     * the bytes between ESC and the final byte. Sets may be designated to either G0 or G1 (ISO 2022 allows it, and
-     * being tolerant costs nothing); 96-sets only to G1. Returns the register in {@code registerOut[0]}.
+     * the bytes {@code b[start..intermediatesEnd)} between ESC and the final byte. Sets may be designated to either
+     * G0 or G1 (ISO 2022 allows it, and being tolerant costs nothing); 96-sets only to G1.
      */
-    static CodeElement forEscape(byte[] b, int start, int intermediatesEnd, int finalByte, int[] registerOut) {
+    static CodeElement forEscape(byte[] b, int start, int intermediatesEnd, int finalByte) {
         int n = intermediatesEnd - start;
         Size size;
-        int register;
-        if (n == 1 && b[start] == '(') {
+        if (n == 1 && (b[start] == '(' || b[start] == ')')) {
             size = Size.CS94;
-            register = 0;
-        } else if (n == 1 && b[start] == ')') {
-            size = Size.CS94;
-            register = 1;
         } else if (n == 1 && b[start] == '-') {
             size = Size.CS96;
-            register = 1;
-        } else if (n == 1 && b[start] == '$' && finalByte >= '@' && finalByte <= 'B') {
+        } else if (n == 1 && b[start] == '$' && finalByte >= '@' && finalByte <= 'B'
+                || n == 2 && b[start] == '$' && (b[start + 1] == '(' || b[start + 1] == ')')) {
             size = Size.CS94X94;
-            register = 0;
-        } else if (n == 2 && b[start] == '$' && (b[start + 1] == '(' || b[start + 1] == ')')) {
-            size = Size.CS94X94;
-            register = b[start + 1] == '(' ? 0 : 1;
         } else {
             return null;
         }
@@ -120,11 +111,16 @@ public final class CodeElement {
         }
         for (CodeElement e : ALL) {
             if (e.size == size && e.finalByte == finalByte) {
-                registerOut[0] = register;
                 return e;
             }
         }
         return null;
+    }
+
+    /** The register (0 for G0, 1 for G1) an escape sequence accepted by {@link #forEscape} designates. */
+    static int registerOfEscape(byte[] b, int start, int intermediatesEnd) {
+        byte last = b[intermediatesEnd - 1];
+        return last == '(' || last == '$' ? 0 : 1;
     }
 
     public String description() {

@@ -56,7 +56,6 @@ public final class Iso2022Codec {
         int n = 0;
         CodeElement g0 = initialG0;
         CodeElement g1 = initialG1;
-        int[] register = null;
         int i = 0;
         while (i < len) {
             int c = b[i] & 0xFF;
@@ -67,13 +66,10 @@ public final class Iso2022Codec {
                     i++;
                     continue;
                 }
-                if (register == null) {
-                    register = new int[1];
-                }
-                CodeElement e = CodeElement.forEscape(b, i + 1, end - 1, b[end - 1] & 0xFF, register);
+                CodeElement e = CodeElement.forEscape(b, i + 1, end - 1, b[end - 1] & 0xFF);
                 if (e == null) {
                     out[n++] = REPLACEMENT;
-                } else if (register[0] == 0) {
+                } else if (CodeElement.registerOfEscape(b, i + 1, end - 1) == 0) {
                     g0 = e;
                 } else {
                     g1 = e;
