@@ -225,7 +225,8 @@ public final class SpecificCharacterSet {
         String[] out = new String[terms.length];
         for (int i = 0; i < terms.length; i++) {
             DefinedTerm t = definedTerms[i];
-            out[i] = t == null ? terms[i] : t == DefinedTerm.ISO_IR_6 && i == 0 ? "" : t.term();
+            // an ISO-IR 6 value 1 of a multi-valued (0008,0005) is written empty (PS3.3 C.12.1.1.2)
+            out[i] = t == null ? terms[i] : t == DefinedTerm.ISO_IR_6 && i == 0 && terms.length > 1 ? "" : t.term();
         }
         return out;
     }

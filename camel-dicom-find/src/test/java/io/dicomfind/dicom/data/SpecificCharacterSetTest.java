@@ -283,6 +283,9 @@ class SpecificCharacterSetTest {
         assertEquals("王", SpecificCharacterSet.valueOf("UTF-8").decode(hex("e7 8e 8b"), VR.PN));
         SpecificCharacterSet isoIr6 = SpecificCharacterSet.valueOf("ISO_IR 6");
         assertTrue(isoIr6.isKnown());
+        assertArrayEquals(new String[] {"ISO_IR 6"}, isoIr6.canonicalTerms());
+        assertArrayEquals(new String[] {"", "ISO 2022 IR 87"},
+                SpecificCharacterSet.valueOf("ISO_IR 6", "ISO_IR 87").canonicalTerms());
         assertArrayEquals(ascii("ABC"), isoIr6.encode("ABC", VR.LO));
         // UTF-8 listed after an empty value 1 is still UTF-8
         assertEquals("王", SpecificCharacterSet.valueOf("", "ISO_IR 192").decode(hex("e7 8e 8b"), VR.PN));
