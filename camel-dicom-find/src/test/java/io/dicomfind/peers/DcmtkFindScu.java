@@ -34,6 +34,15 @@ public final class DcmtkFindScu {
      */
     public static FindScuResult run(DicomPeer peer, List<String> arguments, List<Path> queryFiles,
             Path outputDirectory) {
+        return run(peer, arguments, queryFiles, outputDirectory, true);
+    }
+
+    /**
+     * As {@link #run(DicomPeer, List, List, Path)}; {@code tcpNoDelay false} runs findscu as shipped (Nagle on, no
+     * TCP_NODELAY in its environment), e.g. to compare timings both ways.
+     */
+    public static FindScuResult run(DicomPeer peer, List<String> arguments, List<Path> queryFiles,
+            Path outputDirectory, boolean tcpNoDelay) {
         List<String> cmd = new ArrayList<>(List.of("findscu", "-v", "-X", "-od", outputDirectory.toString()));
         cmd.addAll(arguments);
         cmd.addAll(peer.connectionArguments());
@@ -43,7 +52,7 @@ public final class DcmtkFindScu {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + outputDirectory, e);
         }
-        Peers.ExecResult r = Peers.exec(cmd, outputDirectory);
+        Peers.ExecResult r = Peers.exec(cmd, outputDirectory, tcpNoDelay);
         Matcher m = FINAL.matcher(r.stderr());
         String finalStatus = m.find() ? m.group(1) : null;
         int pending = 0;

@@ -12,10 +12,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -35,8 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PeerHarnessTest {
 
-    private final Map<PeerKind, DicomPeer> peers = new EnumMap<>(PeerKind.class);
-    private final List<ProcessHandle> started = new ArrayList<>();
+    private PeerSet peers;
 
     @TempDir
     Path work;
@@ -46,32 +43,25 @@ class PeerHarnessTest {
         long t0 = System.nanoTime();
         PacsData.standardFiles();
         long t1 = System.nanoTime();
-        peers.put(PeerKind.WORKLIST, WorklistScp.start());
+        peers = PeerSet.startAll();
         long t2 = System.nanoTime();
-        peers.put(PeerKind.QUERY_RETRIEVE, QueryRetrieveScp.start());
-        long t3 = System.nanoTime();
-        peers.put(PeerKind.ORTHANC, OrthancPeer.start());
-        long t4 = System.nanoTime();
-        peers.values().forEach(p -> started.add(p.process().handles().get(0)));
-        System.out.printf("generate %d files: %d ms; wlmscpfs: %d ms; dcmqrscp incl. load: %d ms (storescu %d ms);"
-                + " Orthanc incl. load: %d ms (REST %d ms)%n", PacsData.standardFiles().size(), (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
-                ((QueryRetrieveScp) peers.get(PeerKind.QUERY_RETRIEVE)).loadTime().toMillis(), (t4 - t3) / 1_000_000,
-                ((OrthancPeer) peers.get(PeerKind.ORTHANC)).loadTime().toMillis());
+        System.out.printf("generate %d files: %d ms; start all peers in parallel incl. loading: %d ms (dcmqrscp"
+                + " storescu %d ms, Orthanc REST %d ms)%n", PacsData.standardFiles().size(), (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, peers.queryRetrieve().loadTime().toMillis(),
+                peers.orthanc().loadTime().toMillis());
     }
 
     @AfterAll
     void stopPeers() {
-        List<DicomPeer> all = new ArrayList<>(peers.values());
         List<ProcessHandle> handles = new ArrayList<>();
-        for (DicomPeer p : all) {
+        for (DicomPeer p : peers.all()) {
             handles.addAll(p.process().handles());
         }
-        all.forEach(DicomPeer::close);
+        peers.close();
         for (ProcessHandle h : handles) {
             assertFalse(h.isAlive(), "process " + h.pid() + " still alive after close");
         }
-        for (DicomPeer p : all) {
+        for (DicomPeer p : peers.all()) {
             assertFalse(Files.exists(p.directory()), "temp dir of " + p + " not removed");
             assertFalse(accepts(p.port()), p + " still accepts connections after close");
         }
@@ -123,6 +113,7 @@ class PeerHarnessTest {
         ResponseSet b = DcmtkFindScu.run(peers.get(q.peer()), q, work.resolve("b")).responses();
         assertEquals(a, b);
         assertEquals("", a.diff(b));
+        a.assertSameAs(b, q.name());
     }
 
     @Test
@@ -136,6 +127,8 @@ class PeerHarnessTest {
         changed.add(new CanonicalDataSet(lines, null));
         ResponseSet b = new ResponseSet(changed);
         assertNotEquals(a, b);
+        AssertionError error = assertThrows(AssertionError.class, () -> a.assertSameAs(b, "changed"));
+        assertTrue(error.getMessage().contains("+ (0008,0050) SH [WRONG]"), error.getMessage());
         String diff = a.diff(b);
         assertTrue(diff.contains("- (0008,0050) SH [" + first.value("(0008,0050)").orElseThrow() + "]"), diff);
         assertTrue(diff.contains("+ (0008,0050) SH [WRONG]"), diff);

@@ -184,10 +184,22 @@ public final class Peers {
      * {@link #binary(String)}. DCMTK gets {@code TCP_NODELAY=1}.
      */
     public static ExecResult exec(List<String> command, Path workDir) {
+        return exec(command, workDir, true);
+    }
+
+    /**
+     * Like {@link #exec(List, Path)}; with {@code tcpNoDelay false} the variable TCP_NODELAY is removed from the
+     * tool's environment, i.e. DCMTK runs as shipped (Nagle on), for timing comparisons (PEERS.md).
+     */
+    public static ExecResult exec(List<String> command, Path workDir, boolean tcpNoDelay) {
         List<String> cmd = new ArrayList<>(command);
         cmd.set(0, binary(cmd.get(0)).toString());
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(dcmtkEnvironment());
+        if (tcpNoDelay) {
+            pb.environment().putAll(dcmtkEnvironment());
+        } else {
+            pb.environment().remove("TCP_NODELAY");
+        }
         if (workDir != null) {
             pb.directory(workDir.toFile());
         }

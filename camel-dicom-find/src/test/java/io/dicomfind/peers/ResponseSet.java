@@ -104,6 +104,18 @@ public final class ResponseSet {
         return sb.toString();
     }
 
+    /**
+     * Asserts that {@code actual} equals this (expected) set.
+     *
+     * @throws AssertionError with {@code context} and {@link #diff(ResponseSet)} when they differ
+     */
+    public void assertSameAs(ResponseSet actual, String context) {
+        String diff = diff(actual);
+        if (!diff.isEmpty()) {
+            throw new AssertionError(context + ": response sets differ: " + diff);
+        }
+    }
+
     private static String source(CanonicalDataSet expected, CanonicalDataSet actual) {
         if (expected.source() == null && actual.source() == null) {
             return "";
