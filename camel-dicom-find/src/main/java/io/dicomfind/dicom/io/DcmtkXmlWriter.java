@@ -32,7 +32,8 @@ import java.util.Map;
  * of (0008,0005) (UTF-8 for the default repertoire and ISO_IR 192, ISO-8859-n for the ISO_IR single-byte sets) and
  * is left without encoding for the sets DCMTK 3.6.7 cannot name, whose non-ASCII bytes are then written as
  * {@code &#nnn;}. With {@link #convertToUtf8(boolean)} (findscu {@code -Xs}, dcm2xml {@code +U8}) values are
- * converted to UTF-8, (0008,0005) becomes {@code ISO_IR 192}, and lengths are those of the converted values.
+ * converted to UTF-8, (0008,0005) becomes (or, if missing, is added as) {@code ISO_IR 192}, and lengths are those
+ * of the converted values.
  *
  * <p>Sequence and item lengths are computed as explicit lengths for the transfer syntax; DCMTK shows the lengths it
  * received, and omits {@code len} for undefined lengths ({@link #undefinedSequenceLengths(boolean)}).
@@ -170,7 +171,8 @@ public final class DcmtkXmlWriter {
     private void dataSet(Buf b, Attributes ds, TransferSyntax ts) {
         b.ascii("<data-set xfer=\"" + (ts == null ? "" : ts.uid()) + "\" name=\""
                 + DcmtkText.transferSyntaxName(ts) + "\">\n");
-        elements(b, ds, ts);
+        // DCMTK's conversion to UTF-8 declares it in the data set, adding (0008,0005) where it was missing.
+        elements(b, ds, ts, convertToUtf8 && !ds.contains(Tag.SpecificCharacterSet));
         b.ascii("</data-set>\n");
     }
 
@@ -191,9 +193,23 @@ public final class DcmtkXmlWriter {
     }
 
     private void elements(Buf b, Attributes ds, TransferSyntax ts) {
+        elements(b, ds, ts, false);
+    }
+
+    private void elements(Buf b, Attributes ds, TransferSyntax ts, boolean addUtf8CharacterSet) {
         DcmtkText.ValueBytes bytes = valueBytes();
         boolean explicitVR = ts == null || ts.explicitVR();
-        for (int i = 0, n = ds.size(); i < n; i++) {
+        boolean pending = addUtf8CharacterSet;
+        for (int i = 0, n = ds.size(); i <= n; i++) {
+            if (pending && (i == n || Integer.compareUnsigned(ds.tagAt(i), Tag.SpecificCharacterSet) > 0)) {
+                pending = false;
+                b.ascii("<element tag=\"0008,0005\" vr=\"CS\" vm=\"1\" len=\"10\"");
+                name(b, Tag.SpecificCharacterSet);
+                b.ascii(">ISO_IR 192</element>\n");
+            }
+            if (i == n) {
+                break;
+            }
             int tag = ds.tagAt(i);
             VR vr = ds.vrAt(i);
             Object v = ds.valueAt(i);

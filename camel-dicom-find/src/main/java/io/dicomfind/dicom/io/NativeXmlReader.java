@@ -269,6 +269,24 @@ public final class NativeXmlReader {
                 }
                 return b;
             }
+            long[] range = switch (vr) {
+                case US -> new long[] {0, 0xFFFF};
+                case SS -> new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
+                case UL -> new long[] {0, 0xFFFFFFFFL};
+                case SL -> new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+                default -> null;
+            };
+            for (String v : range == null ? List.<String>of() : list) {
+                try {
+                    long n = Long.parseLong(v.trim());
+                    if (n < range[0] || n > range[1]) {
+                        throw error(t + ": " + v.trim() + " is out of range for " + vr + " (" + range[0] + ".."
+                                + range[1] + ")");
+                    }
+                } catch (NumberFormatException e) {
+                    throw error(t + ": '" + v + "' is not a valid " + vr + " value");
+                }
+            }
             try {
                 return BinaryValues.parse(String.join("\\", list), vr);
             } catch (IllegalArgumentException e) {

@@ -105,6 +105,9 @@ class NativeXmlFormatTest {
         assertEquals("Native DICOM XML line 1, column 107: (0028,0010): '70000x' is not a valid US value",
                 error("<NativeDicomModel><DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">70000x"
                         + "</Value></DicomAttribute></NativeDicomModel>"));
+        assertEquals("Native DICOM XML line 1, column 106: (0028,0010): 70000 is out of range for US (0..65535)",
+                error("<NativeDicomModel><DicomAttribute tag=\"00280010\" vr=\"US\"><Value number=\"1\">70000"
+                        + "</Value></DicomAttribute></NativeDicomModel>"));
         String unclosed = error("<NativeDicomModel><DicomAttribute tag=\"00100020\" vr=\"LO\">");
         assertTrue(unclosed.startsWith("Native DICOM XML line 1, column "), unclosed);
     }
