@@ -1,0 +1,142 @@
+package io.dicomfind.peers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * DCMTK {@code wlmscpfs} serving {@link WorklistData} under AE title {@value WorklistData#AE_TITLE}: the Modality
+ * Worklist peer (PS3.4 K).
+ *
+ * <p>Started as {@code wlmscpfs -dfp DIR -csk PORT}: {@code -csk} returns each file's own Specific Character Set
+ * (the default {@code -cs0} would drop it). wlmscpfs 3.6.7 has no bind option and listens on all interfaces; it
+ * forks per association, the children are stopped with the server.
+ */
+public final class WorklistScp implements DicomPeer {
+
+    /** Where Debian's dcmtk package ships DCMTK's example worklist. */
+    public static final Path DCMTK_EXAMPLES = Paths.get("/usr/share/doc/dcmtk/examples/wlistdb/OFFIS");
+
+    private final Path dir;
+    private final int port;
+    private final PeerProcess process;
+
+    private WorklistScp(Path dir, int port, PeerProcess process) {
+        this.dir = dir;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** Builds the worklist directory, starts wlmscpfs on a free port and waits until it accepts connections. */
+    public static WorklistScp start() {
+        Peers.requireBinaries("wlmscpfs", "dump2dcm", "dcmdump", "findscu");
+        Path dir = Peers.tempDir("wlmscpfs");
+        try {
+            Path aeDir = Files.createDirectories(dir.resolve("db").resolve(WorklistData.AE_TITLE));
+            Files.createFile(aeDir.resolve("lockfile"));
+            writeWorklist(aeDir);
+            int port = Peers.freePort();
+            PeerProcess p = PeerProcess.start("wlmscpfs", List.of("wlmscpfs", "-dfp", dir.resolve("db").toString(),
+                    "-csk", Integer.toString(port)), Peers.dcmtkEnvironment(), dir, dir.resolve("wlmscpfs.log"));
+            try {
+                Peers.awaitPort(p, port, Peers.STARTUP_TIMEOUT);
+            } catch (RuntimeException e) {
+                p.close();
+                throw e;
+            }
+            return new WorklistScp(dir, port, p);
+        } catch (IOException e) {
+            Peers.deleteRecursively(dir);
+            throw new UncheckedIOException("cannot build worklist in " + dir, e);
+        } catch (RuntimeException e) {
+            Peers.deleteRecursively(dir);
+            throw e;
+        }
+    }
+
+    /** Writes every {@link WorklistData#ALL} item as a {@code .wl} file into {@code aeDir}. */
+    static void writeWorklist(Path aeDir) {
+        for (WorklistItem item : WorklistData.DCMTK_EXAMPLES) {
+            String n = item.source().substring("dcmtk:".length());
+            Path dump = DCMTK_EXAMPLES.resolve(n + ".dump");
+            if (!Files.isReadable(dump)) {
+                throw new IllegalStateException("DCMTK example worklist " + dump
+                        + " is missing (it ships with Debian's dcmtk package: " + Peers.INSTALL_HINT + ")");
+            }
+            DumpFile.convert(dump, aeDir.resolve(n + ".wl"));
+        }
+        for (WorklistItem item : WorklistData.GENERATED) {
+            int n = Integer.parseInt(item.source().substring("generated:".length()));
+            dump(item, n).writeDicom(aeDir.resolve("generated" + String.format("%02d", n) + ".wl"));
+        }
+    }
+
+    private static DumpFile dump(WorklistItem item, int n) {
+        DumpFile d = new DumpFile(item.specificCharacterSet())
+                .element("0008,0050", "SH", item.accessionNumber())
+                .element("0008,0090", "PN", "")
+                .emptySequence("0008,1110")
+                .emptySequence("0008,1120")
+                .element("0010,0010", "PN", item.patientName())
+                .element("0010,0020", "LO", item.patientId())
+                .element("0010,0030", "DA", String.format("19%02d0%d1%d", 40 + n * 3, 1 + n % 9, n % 10))
+                .element("0010,0040", "CS", n % 2 == 0 ? "F" : "M")
+                .element("0020,000d", "UI", item.studyInstanceUid())
+                .element("0032,1060", "LO", "PROCEDURE " + n)
+                .sequence("0040,0100").item()
+                .element("0008,0060", "CS", item.modality())
+                .element("0040,0001", "AE", String.join("\\", item.stationAeTitles()))
+                .element("0040,0002", "DA", item.startDate())
+                .element("0040,0003", "TM", item.startTime())
+                .element("0040,0006", "PN", WorklistData.performingPhysician(n))
+                .element("0040,0007", "LO", "STEP " + n)
+                .element("0040,0009", "SH", "SPS" + String.format("%02d", n))
+                .element("0040,0010", "SH", "STATION" + n)
+                .endItem().endSequence()
+                .element("0040,1001", "SH", item.requestedProcedureId())
+                .element("0040,1003", "SH", n % 3 == 0 ? "HIGH" : "ROUTINE");
+        return d;
+    }
+
+    @Override
+    public PeerKind kind() {
+        return PeerKind.WORKLIST;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String calledAeTitle() {
+        return WorklistData.AE_TITLE;
+    }
+
+    @Override
+    public PeerProcess process() {
+        return process;
+    }
+
+    @Override
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.close();
+        } finally {
+            Peers.deleteRecursively(dir);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "wlmscpfs " + calledAeTitle() + "@" + host() + ":" + port;
+    }
+}
