@@ -310,6 +310,11 @@ public final class Association implements AutoCloseable {
         PresentationContextResult pc = contextFor(sopClassUid);
         byte[] data = DataSetWriter.toBytes(identifier, pc.transferSyntax(),
                 new EncodeOptions(config.newVRs(), false, config.deflateLevel()));
+        if ((data.length & 1) != 0) {
+            // a deflated stream may end on an odd byte; PDV fragments must be even (DCMTK refuses odd ones):
+            // pad with one NUL after the end of the deflate stream, where the inflater never reads (PS3.5 A.5)
+            data = java.util.Arrays.copyOf(data, data.length + 1);
+        }
         int messageId = nextMessageId();
         send(pc.id(), CommandSet.cFindRq(messageId, sopClassUid, priority), data, "C-FIND-RQ");
         activeQuery = new FindQuery(this, pc.id(), pc.transferSyntax(), sopClassUid, messageId);

@@ -1,5 +1,6 @@
 package io.dicomfind.dicom.net;
 
+import io.dicomfind.dicom.data.UID;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.net.pdu.AeTitle;
 import java.time.Duration;
@@ -215,8 +216,8 @@ public final class AssociationConfig {
         private boolean newVRs = true;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
         private SocketFactory socketFactory = SocketFactory.getDefault();
-        private String implementationClassUid = ImplementationInfo.IMPLEMENTATION_CLASS_UID;
-        private String implementationVersionName = ImplementationInfo.IMPLEMENTATION_VERSION_NAME;
+        private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
+        private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");

@@ -5,16 +5,23 @@ import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.Priority;
-import java.io.ByteArrayOutputStream;
+import io.dicomfind.dicom.io.DataSetReader;
+import io.dicomfind.dicom.io.DataSetWriter;
+import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.EncodeOptions;
+import io.dicomfind.dicom.io.TransferSyntax;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Command sets (PS3.7 6.3.1, E.1): always Implicit VR Little Endian, group 0000 only, starting with an exact
- * Command Group Length (0000,0000). The VR of each command element is fixed by PS3.7 Table E.1-1, so this small
- * codec needs no data dictionary and is independent of the data set codec.
+ * Command Group Length (0000,0000), which this class computes; the elements themselves go through the shared
+ * data set codec.
  */
 public final class CommandSet {
     /** Command sets are a few hundred bytes; this bound keeps a lying peer from making us buffer more. */
     public static final int MAX_COMMAND_LENGTH = 64 * 1024;
+    private static final DecodeLimits COMMAND_LIMITS = new DecodeLimits(MAX_COMMAND_LENGTH, 1, MAX_COMMAND_LENGTH);
 
     private CommandSet() {
     }
@@ -47,82 +54,58 @@ public final class CommandSet {
         return cmd;
     }
 
-    /** The fixed VR of a command element (PS3.7 Table E.1-1 and retired E.2-1), or UN for one we do not know. */
-    public static VR vrOf(int tag) {
-        return switch (tag) {
-            case 0x00000000 -> VR.UL;
-            case 0x00000002, 0x00000003, 0x00001000, 0x00001001 -> VR.UI;
-            case 0x00000100, 0x00000110, 0x00000120, 0x00000700, 0x00000800, 0x00000900, 0x00000903,
-                    0x00001002, 0x00001008, 0x00001020, 0x00001021, 0x00001022, 0x00001023, 0x00001031 -> VR.US;
-            case 0x00000600, 0x00001030 -> VR.AE;
-            case 0x00000901, 0x00001005 -> VR.AT;
-            case 0x00000902 -> VR.LO;
-            default -> VR.UN;
-        };
-    }
-
     /**
-     * Encodes the command elements in Implicit VR Little Endian, preceded by the exact group length (any
-     * (0000,0000) in {@code cmd} is ignored and recomputed). Values are padded to even length (UI with NUL, text
-     * with space, PS3.5 6.2).
+     * Encodes the command elements with the shared codec in Implicit VR Little Endian, preceded by the exact
+     * Command Group Length (any (0000,0000) in {@code cmd} is ignored and recomputed). Values are padded to even
+     * length by the codec (UI with NUL, text with space, PS3.5 6.2).
      */
     public static byte[] encode(Attributes cmd) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(128);
+        Attributes body = new Attributes();
         for (int i = 0; i < cmd.size(); i++) {
             int tag = cmd.tagAt(i);
-            if (tag == Tag.CommandGroupLength) {
-                continue;
-            }
             if (Tag.group(tag) != 0) {
                 throw new IllegalArgumentException("element " + Tag.toString(tag) + " is not a command element");
             }
-            byte[] v = cmd.bytesAt(i);
-            int len = v.length + (v.length & 1);
-            putTag(body, tag);
-            putIntLE(body, len);
-            body.write(v, 0, v.length);
-            if ((v.length & 1) != 0) {
-                body.write(cmd.vrAt(i) == VR.UI || cmd.vrAt(i).isBinary() ? 0 : ' ');
+            if (tag != Tag.CommandGroupLength) {
+                body.set(tag, cmd.vrAt(i), cmd.valueAt(i));
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.size() + 12);
-        putTag(out, Tag.CommandGroupLength);
-        putIntLE(out, 4);
-        putIntLE(out, body.size());
-        out.writeBytes(body.toByteArray());
-        return out.toByteArray();
+        byte[] encoded;
+        try {
+            encoded = DataSetWriter.toBytes(body, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, EncodeOptions.DEFAULT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode command set", e); // in-memory: only on a bad value
+        }
+        byte[] out = new byte[12 + encoded.length];
+        // (0000,0000) UL, length 4, value = the number of bytes that follow (PS3.7 6.3.1)
+        out[4] = 4;
+        out[8] = (byte) encoded.length;
+        out[9] = (byte) (encoded.length >>> 8);
+        out[10] = (byte) (encoded.length >>> 16);
+        out[11] = (byte) (encoded.length >>> 24);
+        System.arraycopy(encoded, 0, out, 12, encoded.length);
+        return out;
     }
 
     /**
-     * Decodes a command set. Every element length is checked against the bytes present; an element outside group
-     * 0000 is a protocol error. A (0000,0000) that disagrees with the actual length is tolerated (the PDV
+     * Decodes a command set with the shared codec (Implicit VR LE; the dictionary knows the command elements'
+     * VRs, PS3.7 E.1). Element lengths are checked by the codec against the bytes present; an element outside
+     * group 0000 is a protocol error. A (0000,0000) that disagrees with the actual length is tolerated (the PDV
      * framing, not the group length, delimits the command).
      */
     public static Attributes decode(byte[] b, int off, int length) throws DicomProtocolException {
-        Attributes cmd = new Attributes();
-        int p = off;
-        int end = off + length;
-        while (p < end) {
-            if (end - p < 8) {
-                throw DicomProtocolException.dimse("command set: " + (end - p) + " trailing bytes at offset "
-                        + (p - off) + " cannot hold an element header");
+        Attributes cmd;
+        try {
+            cmd = DataSetReader.read(java.util.Arrays.copyOfRange(b, off, off + length),
+                    TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, COMMAND_LIMITS);
+        } catch (IOException e) {
+            throw DicomProtocolException.dimse("malformed command set: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < cmd.size(); i++) {
+            if (Tag.group(cmd.tagAt(i)) != 0) {
+                throw DicomProtocolException.dimse("command set: element " + Tag.toString(cmd.tagAt(i))
+                        + " is not in the command group 0000");
             }
-            int group = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-            int element = (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8;
-            int tag = group << 16 | element;
-            long len = getIntLE(b, p + 4) & 0xFFFFFFFFL;
-            if (group != 0) {
-                throw DicomProtocolException.dimse("command set: element " + Tag.toString(tag) + " at offset "
-                        + (p - off) + " is not in the command group 0000");
-            }
-            if (len > end - p - 8) {
-                throw DicomProtocolException.dimse("command set: element " + Tag.toString(tag) + " at offset "
-                        + (p - off) + " declares length " + len + " but only " + (end - p - 8) + " bytes remain");
-            }
-            byte[] v = new byte[(int) len];
-            System.arraycopy(b, p + 8, v, 0, v.length);
-            cmd.set(tag, vrOf(tag), v.length == 0 ? null : v);
-            p += 8 + (int) len;
         }
         return cmd;
     }
@@ -139,21 +122,4 @@ public final class CommandSet {
         return cmd.getInt(tag, -1) & 0xFFFF;
     }
 
-    private static void putTag(ByteArrayOutputStream out, int tag) {
-        out.write(tag >>> 16);
-        out.write(tag >>> 24);
-        out.write(tag);
-        out.write(tag >>> 8);
-    }
-
-    private static void putIntLE(ByteArrayOutputStream out, int v) {
-        out.write(v);
-        out.write(v >>> 8);
-        out.write(v >>> 16);
-        out.write(v >>> 24);
-    }
-
-    private static int getIntLE(byte[] b, int off) {
-        return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
-    }
 }

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
  * if the command announces a data set, data fragments up to the last. PDVs may be split anywhere and several may
  * share a PDU; all fragments of one message must use the same, accepted, presentation context.
  *
- * <p>Fragments of odd length are accepted (a peer fragmenting to an odd maximum PDU length produces them); the
- * complete command set must be of even length, as must a data set in an uncompressed transfer syntax.
+ * <p>Every fragment must be of even length (PS3.8 Annex E; DCMTK refuses odd fragments too), so that a lying or
+ * corrupted PDV length is caught at once.
  */
 public final class MessageAssembler {
     private final PdvSource source;
@@ -54,7 +54,7 @@ public final class MessageAssembler {
     public DimseMessage read(Predicate<Attributes> undeclaredDataExpected) throws IOException {
         Pdv first = nextPdv();
         int ctx = first.contextId();
-        TransferSyntax ts = checkContext(first);
+        checkContext(first);
         if (!first.command()) {
             throw DicomProtocolException.dimse("received a data set fragment (" + first
                     + ") where a command was expected");
@@ -72,9 +72,6 @@ public final class MessageAssembler {
             }
             pdv = nextPdv();
             sameMessage(pdv, ctx, true);
-        }
-        if ((cmdBytes.size() & 1) != 0) {
-            throw DicomProtocolException.dimse("command set of odd length " + cmdBytes.size());
         }
         byte[] cb = cmdBytes.toByteArray();
         Attributes command = CommandSet.decode(cb, 0, cb.length);
@@ -101,20 +98,19 @@ public final class MessageAssembler {
             }
             data.write(pdv.buffer(), pdv.offset(), pdv.length());
         } while (!pdv.last());
-        if (!ts.deflated() && (data.size() & 1) != 0) {
-            throw DicomProtocolException.dimse("data set of odd length " + data.size() + " in " + ts);
-        }
         return new DimseMessage(ctx, command, data.toByteArray());
     }
 
-    private TransferSyntax checkContext(Pdv pdv) throws DicomProtocolException {
-        TransferSyntax ts = acceptedContexts.apply(pdv.contextId());
-        if (ts == null) {
+    private void checkContext(Pdv pdv) throws DicomProtocolException {
+        if ((pdv.length() & 1) != 0) {
+            throw new DicomProtocolException("received " + pdv + ": fragments must have even length",
+                    DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
+        }
+        if (acceptedContexts.apply(pdv.contextId()) == null) {
             throw new DicomProtocolException("received " + pdv + " for presentation context ID " + pdv.contextId()
                     + ", which was not accepted on this association",
                     DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
-        return ts;
     }
 
     private void sameMessage(Pdv pdv, int ctx, boolean command) throws DicomProtocolException {
