@@ -197,7 +197,7 @@ final class FindRunner {
             case NONE -> null;
             case DICOM -> new DicomFileOutput(options.outputDirectory, sopClass, options.callingAeTitle,
                     encodeOptions);
-            default -> Outputs.open(options);
+            default -> Outputs.open(options, encodeOptions);
         };
     }
 
