@@ -69,7 +69,7 @@ final class OptionTable {
         opt("-ll", "--log-level", 1, "[l]evel: string constant", "(fatal, error, warn, info, debug, trace)",
                 "use level l for the logger");
         opt("-lc", "--log-config", 1, "[f]ilename: string", "use config file f for the logger",
-                "(only its log4cplus.rootLogger level is honoured)");
+                "(only its root logger level is honoured)");
 
         section("network options:");
         subsection("override matching keys:");
