@@ -181,7 +181,9 @@ final class FindRunner {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
         if (name != null) {
-            log.info("Writing response dataset to file: " + name);
+            // DCMTK shows the file in the -od directory as "dir/name", and just "name" for the default "."
+            String dir = options.outputDirectory.toString();
+            log.info("Writing response dataset to file: " + (dir.equals(".") ? name : dir + "/" + name));
         }
         try {
             output.write(responseCount, id, ts);
