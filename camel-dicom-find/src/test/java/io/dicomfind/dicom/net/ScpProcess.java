@@ -43,8 +43,10 @@ final class ScpProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(command);
         cmd.add(Integer.toString(port));
         Path log = dir.resolve(Path.of(command.get(0)).getFileName() + "-" + port + ".log");
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("TCP_NODELAY", "1"); // DCMTK reads it: the SCP's own Nagle delays stay out of timings
+        Process p = pb.start();
         ScpProcess scp = new ScpProcess(port, p, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
