@@ -1,5 +1,6 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -50,7 +51,7 @@ public class DicomFindConfiguration implements Cloneable {
     private Map<String, Object> keys;
     @UriParam(label = "common", defaultValue = "MEDIUM", enums = "LOW,MEDIUM,HIGH",
               description = "Priority (0000,0700) of the C-FIND request (findscu always sends MEDIUM)")
-    private FindPriority priority = FindPriority.MEDIUM;
+    private Priority priority = Priority.MEDIUM;
     @UriParam(label = "common", defaultValue = "0",
               description = "Send C-CANCEL after this many responses (findscu --cancel); responses already in flight"
                             + " are still delivered. 0 never cancels")
@@ -193,11 +194,11 @@ public class DicomFindConfiguration implements Cloneable {
         this.keys = keys;
     }
 
-    public FindPriority getPriority() {
+    public Priority getPriority() {
         return priority;
     }
 
-    public void setPriority(FindPriority priority) {
+    public void setPriority(Priority priority) {
         this.priority = priority;
     }
 
