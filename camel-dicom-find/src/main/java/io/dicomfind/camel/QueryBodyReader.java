@@ -108,6 +108,10 @@ final class QueryBodyReader {
                 target.newSequence(sequenceTag(key, where)).addItem().addAll(item);
             } else if (v instanceof Collection<?> c) {
                 fromCollection(key, c, target, where);
+            } else if (v instanceof byte[] bytes) {
+                int tag = tagOf(key, where); // OB, OW, UN ... as DicomMaps gives them
+                VR vr = ElementDictionary.standard().vrOf(tag);
+                target.set(tag, vr != null && vr.isBinary() ? vr : VR.UN, bytes);
             } else if (v instanceof Object[] arr) {
                 fromCollection(key, java.util.Arrays.asList(arr), target, where);
             } else {
