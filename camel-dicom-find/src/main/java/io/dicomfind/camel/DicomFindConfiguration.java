@@ -78,7 +78,7 @@ public class DicomFindConfiguration implements Cloneable {
     private boolean idempotent;
     @UriParam(label = "consumer",
               description = "Simple expression giving the key of a match for idempotent, e.g."
-                            + " ${body.getString(0x0020000D)}; by default the whole identifier is the key")
+                            + " ${body[StudyInstanceUID]} (the identifier converts to a Map of keywords); by default the whole identifier is the key")
     private String idempotentKey;
     @UriParam(label = "consumer,advanced",
               description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
