@@ -208,6 +208,8 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private ResponseCharacterSet worklistCharacterSet = ResponseCharacterSet.AS_STORED;
         private ResponseCharacterSet studiesCharacterSet = ResponseCharacterSet.QUERY;
         private Duration responseDelay = Duration.ZERO;
+        private SupportedKeys supportedKeys = SupportedKeys.ALL;
+        private java.util.Optional<String> retrieveAeTitle = java.util.Optional.empty();
         private FindStatusOverride statusOverride;
         private Duration acseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout;
@@ -331,6 +333,15 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Q/R keys matched and returned (default {@link SupportedKeys#ALL}); {@link SupportedKeys#DCMQRSCP}
+         * answers exactly as dcmqrscp.
+         */
+        public Builder supportedKeys(SupportedKeys keys) {
+            this.supportedKeys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
         public Builder matchingRules(MatchingRules rules) {
             this.matchingRules = Objects.requireNonNull(rules, "rules");
             return this;
@@ -351,6 +362,16 @@ public final class EmbeddedFindScp implements AutoCloseable {
         /** Character set of Q/R responses (default {@link ResponseCharacterSet#QUERY}, as dcmqrscp). */
         public Builder studiesCharacterSet(ResponseCharacterSet policy) {
             this.studiesCharacterSet = Objects.requireNonNull(policy);
+            return this;
+        }
+
+        /**
+         * Retrieve AE Title (0008,0054) added to every Q/R response, as dcmqrscp does: by default the SCP's own AE
+         * title; null leaves it out.
+         */
+        public Builder retrieveAeTitle(String title) {
+            this.retrieveAeTitle = title == null ? null
+                    : java.util.Optional.of(AeTitle.validate(title, "retrieve AE title"));
             return this;
         }
 
@@ -412,10 +433,11 @@ public final class EmbeddedFindScp implements AutoCloseable {
             Map<InformationModel, ScpConfig.Served> models = new EnumMap<>(InformationModel.class);
             if (worklist != null) {
                 models.put(InformationModel.MODALITY_WORKLIST,
-                        new ScpConfig.Served(worklist, new QueryEngine(matcher, worklistCharacterSet)));
+                        new ScpConfig.Served(worklist, new QueryEngine(matcher, worklistCharacterSet, null, SupportedKeys.ALL)));
             }
             if (studies != null) {
-                QueryEngine engine = new QueryEngine(matcher, studiesCharacterSet);
+                QueryEngine engine = new QueryEngine(matcher, studiesCharacterSet,
+                        retrieveAeTitle == null ? null : retrieveAeTitle.orElse(aeTitle), supportedKeys);
                 for (InformationModel m : queryRetrieveModels) {
                     models.put(m, new ScpConfig.Served(studies, engine));
                 }

@@ -24,9 +24,15 @@ import java.util.stream.Stream;
 final class QueryEngine {
     private final KeyMatcher matcher;
     private final ResponseBuilder builder;
+    private final String retrieveAeTitle;
+    private final SupportedKeys supportedKeys;
 
-    QueryEngine(KeyMatcher matcher, ResponseCharacterSet charsetPolicy) {
+    /** @param retrieveAeTitle added to every Q/R response as (0008,0054), or null for none */
+    QueryEngine(KeyMatcher matcher, ResponseCharacterSet charsetPolicy, String retrieveAeTitle,
+            SupportedKeys supportedKeys) {
         this.matcher = matcher;
+        this.supportedKeys = supportedKeys;
+        this.retrieveAeTitle = retrieveAeTitle;
         this.builder = new ResponseBuilder(matcher, charsetPolicy);
     }
 
@@ -43,11 +49,16 @@ final class QueryEngine {
         }
         QueryLevel level = checkLevel(model, keys);
         checkUniqueKeys(model, level, keys);
+        Attributes supported = supportedKeys.filter(keys);
         Stream<Attributes> data = source.open();
-        return data.filter(r -> matcher.matches(keys, r)).filter(distinctEntities(model, level))
+        return data.filter(r -> matcher.matches(supported, r)).filter(distinctEntities(model, level))
                 .map(r -> {
-                    Attributes rsp = builder.build(keys, r);
+                    Attributes rsp = builder.build(supported, r);
                     rsp.set(Tag.QueryRetrieveLevel, VR.CS, level.name());
+                    if (retrieveAeTitle != null) {
+                        // where the entity can be retrieved from (PS3.4 C.4.1.1.3.2); dcmqrscp always adds it
+                        rsp.set(Tag.RetrieveAETitle, VR.AE, retrieveAeTitle);
+                    }
                     return rsp;
                 });
     }

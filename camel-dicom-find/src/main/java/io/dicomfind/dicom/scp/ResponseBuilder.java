@@ -29,7 +29,8 @@ final class ResponseBuilder {
             rsp.set(Tag.SpecificCharacterSet, VR.CS, record.valueAt(cs));
         }
         project(keys, record, rsp);
-        if (charsetPolicy == ResponseCharacterSet.QUERY) {
+        if (charsetPolicy == ResponseCharacterSet.QUERY && rsp.contains(Tag.SpecificCharacterSet)) {
+            // stored without (0008,0005): default repertoire, nothing to convert (dcmqrscp adds none either)
             String[] queryTerms = keys.getStrings(Tag.SpecificCharacterSet);
             if (queryTerms != null) {
                 Attributes converted = convert(rsp, keys.value(Tag.SpecificCharacterSet),
@@ -37,9 +38,35 @@ final class ResponseBuilder {
                 if (converted != null) {
                     return converted;
                 }
+            } else if (!keys.contains(Tag.SpecificCharacterSet) && allAscii(rsp)) {
+                // nothing in the answer needs it and nobody asked for it (dcmqrscp leaves it out too)
+                rsp.remove(Tag.SpecificCharacterSet);
             }
         }
         return rsp;
+    }
+
+    /** True if no value subject to Specific Character Set holds a byte or character beyond ASCII. */
+    static boolean allAscii(Attributes ds) {
+        for (int i = 0; i < ds.size(); i++) {
+            Object v = ds.valueAt(i);
+            if (v instanceof Sequence seq) {
+                for (Attributes item : seq) {
+                    if (!allAscii(item)) {
+                        return false;
+                    }
+                }
+            } else if (v instanceof byte[] b && ds.vrAt(i).usesSpecificCharacterSet()) {
+                if (!SpecificCharacterSet.isAscii(b)) {
+                    return false;
+                }
+            } else if (v instanceof String s && ds.vrAt(i).usesSpecificCharacterSet()) {
+                if (SpecificCharacterSet.containsNonAscii(s)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void project(Attributes keys, Attributes record, Attributes out) {

@@ -9,7 +9,9 @@ public enum ResponseCharacterSet {
     AS_STORED,
     /**
      * Converted to the query's (0008,0005) when the query has one and every value can be encoded in it, else as
-     * stored; as DCMTK's {@code dcmqrscp} does.
+     * stored; as DCMTK's {@code dcmqrscp} does. When the query names no character set and did not ask for
+     * (0008,0005), responses whose values are all ASCII leave it out (dcmqrscp too); responses with other
+     * characters keep the stored one (dcmqrscp sends the bytes without naming their character set).
      */
     QUERY
 }
