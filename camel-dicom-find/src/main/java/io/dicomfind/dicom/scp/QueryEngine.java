@@ -64,6 +64,7 @@ final class QueryEngine {
     }
 
     private static QueryLevel checkLevel(InformationModel model, Attributes keys) throws FindFailure {
+        // the statuses dcmqrscp answers: A900 without a level, C000 (Unable to process) for a level the model lacks
         String value = keys.getString(Tag.QueryRetrieveLevel);
         if (value == null) {
             throw new FindFailure(FindFailure.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
@@ -71,7 +72,7 @@ final class QueryEngine {
         }
         QueryLevel level = QueryLevel.of(value);
         if (level == null || !model.levels().contains(level)) {
-            throw new FindFailure(FindFailure.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+            throw new FindFailure(FindFailure.UNABLE_TO_PROCESS,
                     "Query/Retrieve Level " + value + " not in " + model.levels());
         }
         return level;
@@ -86,7 +87,7 @@ final class QueryEngine {
             }
             String[] v = keys.getStrings(above.uniqueKey());
             if (v == null || v.length != 1 || v[0].isEmpty() || v[0].indexOf('*') >= 0 || v[0].indexOf('?') >= 0) {
-                throw new FindFailure(FindFailure.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS,
+                throw new FindFailure(FindFailure.UNABLE_TO_PROCESS, // as dcmqrscp
                         "Unique Key " + Tag.toString(above.uniqueKey()) + " of level " + above
                                 + " needs a single value below it");
             }
