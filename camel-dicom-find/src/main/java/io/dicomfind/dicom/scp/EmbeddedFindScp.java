@@ -54,6 +54,8 @@ public final class EmbeddedFindScp implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Thread acceptor;
     private final Set<ScpAssociation> live = ConcurrentHashMap.newKeySet();
+    /** Every worker thread ever created, so that close() can join them (awaitTermination does not). */
+    private final Set<Thread> workerThreads = ConcurrentHashMap.newKeySet();
     private final ScpCounters counters = new ScpCounters();
     private volatile boolean closing;
 
@@ -67,6 +69,8 @@ public final class EmbeddedFindScp implements AutoCloseable {
                 new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, name + "-association-" + n.incrementAndGet());
                     t.setDaemon(true);
+                    workerThreads.removeIf(w -> !w.isAlive() && w.getState() == Thread.State.TERMINATED);
+                    workerThreads.add(t);
                     return t;
                 });
         this.acceptor = new Thread(this::acceptLoop, name + "-acceptor");
@@ -170,6 +174,9 @@ public final class EmbeddedFindScp implements AutoCloseable {
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 LOG.warn("{}: association threads still running 10 s after close", this);
+            }
+            for (Thread t : workerThreads) {
+                join(t);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

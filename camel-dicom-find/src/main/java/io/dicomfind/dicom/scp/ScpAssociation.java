@@ -174,8 +174,10 @@ final class ScpAssociation implements Runnable {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 7);
         } else if (!config.callingAeTitles().isEmpty() && !config.callingAeTitles().contains(callingAeTitle)) {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 3);
-        } else if (scp.counters().open.get() >= config.maxAssociations()) {
+        } else if (!reserveSlot()) {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_TRANSIENT, 3, 2); // local-limit-exceeded
+        } else {
+            established = true; // counted as open from here; the finally block of run() uncounts it
         }
         if (reject != null) {
             LOG.info("{} -> {}: A-ASSOCIATE-RJ {}", callingAeTitle, rq.calledAeTitle(), reject.describe());
@@ -196,12 +198,23 @@ final class ScpAssociation implements Runnable {
         AAssociateAc ac = new AAssociateAc(1, rq.calledAeTitle(), callingAeTitle, UID.DICOMApplicationContext,
                 results, new UserInformation(config.maxPduLength(), config.implementationClassUid(),
                         config.implementationVersionName()));
-        writePdu(ac);
-        established = true;
-        scp.counters().open.incrementAndGet();
         scp.counters().total.incrementAndGet();
+        writePdu(ac);
         LOG.debug("{} -> {}: A-ASSOCIATE-AC {}", callingAeTitle, config.aeTitle(), results);
         return true;
+    }
+
+    /** Counts this association as open unless the limit is reached (atomically: requestors may race). */
+    private boolean reserveSlot() {
+        while (true) {
+            long open = scp.counters().open.get();
+            if (open >= config.maxAssociations()) {
+                return false;
+            }
+            if (scp.counters().open.compareAndSet(open, open + 1)) {
+                return true;
+            }
+        }
     }
 
     /**
