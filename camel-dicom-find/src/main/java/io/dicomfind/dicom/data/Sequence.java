@@ -8,6 +8,7 @@ import java.util.List;
 public final class Sequence implements Iterable<Attributes> {
     private final Attributes parent;
     private final List<Attributes> items = new ArrayList<>(1);
+    private boolean undefinedLength;
 
     Sequence(Attributes parent) {
         this.parent = parent;
@@ -16,6 +17,18 @@ public final class Sequence implements Iterable<Attributes> {
     /** The data set (or item) that holds this sequence. */
     public Attributes parent() {
         return parent;
+    }
+
+    /**
+     * Whether the sequence arrived with undefined length (PS3.5 7.5.1). Kept so that dumps and XML can show what was
+     * received, as DCMTK does; writers choose their own encoding.
+     */
+    public boolean undefinedLength() {
+        return undefinedLength;
+    }
+
+    public void setUndefinedLength(boolean undefinedLength) {
+        this.undefinedLength = undefinedLength;
     }
 
     /** Appends and returns a new empty item whose Specific Character Set is inherited from the parent. */

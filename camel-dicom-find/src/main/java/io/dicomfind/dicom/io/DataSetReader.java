@@ -173,6 +173,7 @@ public final class DataSetReader {
             throw error("sequences nested deeper than the limit of " + limits.maxDepth(), tag);
         }
         Sequence seq = ds.newSequence(tag);
+        seq.setUndefinedLength(end == UNDEFINED);
         while (end == UNDEFINED || in.position() < end) {
             long start = in.position();
             int group = in.readU16(bigEndian);

@@ -1,0 +1,355 @@
+package io.dicomfind.camel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a {@code dicomfind:} endpoint. Every findscu network option has one here with the same meaning and
+ * default; the component holds one as the defaults for its endpoints.
+ */
+@UriParams
+public class DicomFindConfiguration implements Cloneable {
+    // ---- path ----
+    @UriPath(label = "common", defaultValue = "ANY-SCP",
+             description = "The called AE title of the peer (findscu -aec), written before the @ in the URI;"
+                           + " may also be given as the calledAet query option")
+    private String calledAet = "ANY-SCP";
+    @UriPath(label = "common", description = "Host name or IP address of the DICOM peer (SCP)")
+    @Metadata(required = true)
+    private String host;
+    @UriPath(label = "common", description = "TCP port of the DICOM peer")
+    @Metadata(required = true)
+    private int port;
+
+    // ---- what to query ----
+    @UriParam(label = "common", defaultValue = "worklist", enums = "worklist,patient,study,psonly",
+              description = "The query information model: worklist (findscu -W, Modality Worklist), patient (-P, Patient"
+                            + " Root), study (-S, Study Root), psonly (-O, Patient/Study Only), or the SOP Class UID of"
+                            + " any other FIND service")
+    private String model = "worklist";
+    @UriParam(label = "common", defaultValue = "FINDSCU", description = "Our calling AE title (findscu -aet)")
+    private String callingAet = "FINDSCU";
+    @UriParam(label = "common", enums = "PATIENT,STUDY,SERIES,IMAGE",
+              description = "Query/Retrieve Level (0008,0052) to put in the identifier; a key, the body or a header"
+                            + " can still set it")
+    private String queryRetrieveLevel;
+    @UriParam(label = "common", prefix = "key.", multiValue = true,
+              description = "Query keys as findscu -k, one option per key: key.PatientName=DOE with wildcards,"
+                            + " key.(0010,0020)=123, or a path into sequence items such as"
+                            + " key.ScheduledProcedureStepSequence.Modality=CT (an item index in brackets may follow"
+                            + " the sequence; item 0 by default). An empty value is a return key. Values may hold"
+                            + " Simple expressions such as ${date:now:yyyyMMdd}, evaluated for every exchange or poll."
+                            + " Repeating a key gives a multi-valued key")
+    private Map<String, Object> keys;
+    @UriParam(label = "common", defaultValue = "MEDIUM", enums = "LOW,MEDIUM,HIGH",
+              description = "Priority (0000,0700) of the C-FIND request (findscu always sends MEDIUM)")
+    private FindPriority priority = FindPriority.MEDIUM;
+    @UriParam(label = "common", defaultValue = "0",
+              description = "Send C-CANCEL after this many responses (findscu --cancel); responses already in flight"
+                            + " are still delivered. 0 never cancels")
+    private int cancelAfter;
+
+    // ---- producer ----
+    @UriParam(label = "producer", defaultValue = "SelectList", enums = "SelectList,SelectOne,StreamList",
+              description = "SelectList: a List of identifiers; SelectOne: the first identifier (the query is"
+                            + " cancelled after it); StreamList: a lazy closeable Iterator for split streaming,"
+                            + " which cancels the query when closed early")
+    private OutputType outputType = OutputType.SelectList;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "Most identifiers a SelectList or StreamList returns; when the SCP has more, the query is"
+                            + " cancelled and header CamelDicomFindTruncated is true. 0 means no limit")
+    private int maxResults;
+
+    // ---- consumer ----
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "Most exchanges per poll; the C-FIND is cancelled once this many new matches arrived."
+                            + " 0 means no limit")
+    private int maxMessagesPerPoll;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Skip matches already seen in an earlier poll, by idempotentKey")
+    private boolean idempotent;
+    @UriParam(label = "consumer",
+              description = "Simple expression giving the key of a match for idempotent, e.g."
+                            + " ${body.getString(0x0020000D)}; by default the whole identifier is the key")
+    private String idempotentKey;
+    @UriParam(label = "consumer,advanced",
+              description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
+    private IdempotentRepository idempotentRepository;
+
+    // ---- association (findscu network options) ----
+    @UriParam(label = "advanced", defaultValue = "Uncompressed",
+              enums = "Uncompressed,ExplicitLittleEndianFirst,ExplicitBigEndianFirst,Deflated,ImplicitLittleEndianOnly",
+              description = "Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR in local byte order"
+                            + " first), ExplicitLittleEndianFirst (-xe), ExplicitBigEndianFirst (-xb), Deflated (-xd),"
+                            + " ImplicitLittleEndianOnly (-xi)")
+    private ProposedTransferSyntaxes proposedTransferSyntaxes = ProposedTransferSyntaxes.Uncompressed;
+    @UriParam(label = "advanced", defaultValue = "6",
+              description = "Deflate compression level 0-9 with proposedTransferSyntaxes=Deflated (findscu +cl)")
+    private int deflateLevel = 6;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Support the post-1993 VRs such as UN and UT (findscu +u); false converts them to OB (-u)")
+    private boolean enableNewVr = true;
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Timeout for the TCP connection (findscu -to); 0 means unlimited")
+    private long connectTimeout;
+    @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "Timeout for each socket read (findscu -ts); 0 means none")
+    private long socketTimeout = 60_000;
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "Timeout for ACSE messages: association and release answers (findscu -ta)")
+    private long acseTimeout = 30_000;
+    @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "Timeout for each DIMSE response (findscu -td); 0 means unlimited")
+    private long dimseTimeout;
+    @UriParam(label = "advanced", defaultValue = "16384",
+              description = "Our maximum receive PDU length in bytes, 4096 to 131072 (findscu -pdu)")
+    private int maxPdu = 16384;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Abort the association instead of releasing it (findscu --abort)")
+    private boolean abort;
+    @UriParam(label = "advanced",
+              description = "Specific Character Set defined terms assumed for responses without (0008,0005), for SCPs"
+                            + " that omit it, e.g. ISO_IR 100 or ISO_IR 192")
+    private String fallbackCharacterSet;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Repair what can be repaired in received data sets instead of failing (findscu +dc)")
+    private boolean dataCorrection;
+
+    // ---- security ----
+    @UriParam(label = "security", description = "TLS for the association (the findscu +tls options)")
+    private SSLContextParameters sslContextParameters;
+
+    /** A copy for one endpoint; the key map is copied too. */
+    public DicomFindConfiguration copy() {
+        try {
+            DicomFindConfiguration c = (DicomFindConfiguration) clone();
+            c.keys = keys == null ? null : new LinkedHashMap<>(keys);
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getCalledAet() {
+        return calledAet;
+    }
+
+    public void setCalledAet(String calledAet) {
+        this.calledAet = calledAet;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public int getPort() {
+        return port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    public String getCallingAet() {
+        return callingAet;
+    }
+
+    public void setCallingAet(String callingAet) {
+        this.callingAet = callingAet;
+    }
+
+    public String getQueryRetrieveLevel() {
+        return queryRetrieveLevel;
+    }
+
+    public void setQueryRetrieveLevel(String queryRetrieveLevel) {
+        this.queryRetrieveLevel = queryRetrieveLevel;
+    }
+
+    public Map<String, Object> getKeys() {
+        return keys;
+    }
+
+    public void setKeys(Map<String, Object> keys) {
+        this.keys = keys;
+    }
+
+    public FindPriority getPriority() {
+        return priority;
+    }
+
+    public void setPriority(FindPriority priority) {
+        this.priority = priority;
+    }
+
+    public int getCancelAfter() {
+        return cancelAfter;
+    }
+
+    public void setCancelAfter(int cancelAfter) {
+        this.cancelAfter = cancelAfter;
+    }
+
+    public OutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(OutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public int getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(int maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    public void setIdempotent(boolean idempotent) {
+        this.idempotent = idempotent;
+    }
+
+    public String getIdempotentKey() {
+        return idempotentKey;
+    }
+
+    public void setIdempotentKey(String idempotentKey) {
+        this.idempotentKey = idempotentKey;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public ProposedTransferSyntaxes getProposedTransferSyntaxes() {
+        return proposedTransferSyntaxes;
+    }
+
+    public void setProposedTransferSyntaxes(ProposedTransferSyntaxes proposedTransferSyntaxes) {
+        this.proposedTransferSyntaxes = proposedTransferSyntaxes;
+    }
+
+    public int getDeflateLevel() {
+        return deflateLevel;
+    }
+
+    public void setDeflateLevel(int deflateLevel) {
+        this.deflateLevel = deflateLevel;
+    }
+
+    public boolean isEnableNewVr() {
+        return enableNewVr;
+    }
+
+    public void setEnableNewVr(boolean enableNewVr) {
+        this.enableNewVr = enableNewVr;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getSocketTimeout() {
+        return socketTimeout;
+    }
+
+    public void setSocketTimeout(long socketTimeout) {
+        this.socketTimeout = socketTimeout;
+    }
+
+    public long getAcseTimeout() {
+        return acseTimeout;
+    }
+
+    public void setAcseTimeout(long acseTimeout) {
+        this.acseTimeout = acseTimeout;
+    }
+
+    public long getDimseTimeout() {
+        return dimseTimeout;
+    }
+
+    public void setDimseTimeout(long dimseTimeout) {
+        this.dimseTimeout = dimseTimeout;
+    }
+
+    public int getMaxPdu() {
+        return maxPdu;
+    }
+
+    public void setMaxPdu(int maxPdu) {
+        this.maxPdu = maxPdu;
+    }
+
+    public boolean isAbort() {
+        return abort;
+    }
+
+    public void setAbort(boolean abort) {
+        this.abort = abort;
+    }
+
+    public String getFallbackCharacterSet() {
+        return fallbackCharacterSet;
+    }
+
+    public void setFallbackCharacterSet(String fallbackCharacterSet) {
+        this.fallbackCharacterSet = fallbackCharacterSet;
+    }
+
+    public boolean isDataCorrection() {
+        return dataCorrection;
+    }
+
+    public void setDataCorrection(boolean dataCorrection) {
+        this.dataCorrection = dataCorrection;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+}

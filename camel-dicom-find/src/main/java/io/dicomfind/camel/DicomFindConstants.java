@@ -1,0 +1,66 @@
+package io.dicomfind.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** The message headers of the dicomfind component. */
+public final class DicomFindConstants {
+    // ---- request: per-exchange overrides (producer) ----
+    @Metadata(label = "producer", javaType = "String",
+              description = "Overrides the model option for this exchange: worklist, patient, study, psonly or a FIND"
+                            + " SOP Class UID")
+    public static final String MODEL = "CamelDicomFindModel";
+    @Metadata(label = "producer", javaType = "String",
+              description = "Query/Retrieve Level (0008,0052) for this exchange; wins over keys and body")
+    public static final String QUERY_RETRIEVE_LEVEL = "CamelDicomFindQueryRetrieveLevel";
+    @Metadata(label = "producer", javaType = "String", description = "Overrides the called AE title for this exchange")
+    public static final String CALLED_AET = "CamelDicomFindCalledAet";
+    @Metadata(label = "producer", javaType = "io.dicomfind.camel.FindPriority",
+              description = "Overrides the priority for this exchange: LOW, MEDIUM or HIGH")
+    public static final String PRIORITY = "CamelDicomFindPriority";
+    @Metadata(label = "producer", javaType = "Object",
+              description = "Keys that override the endpoint keys and the body: a Map of findscu key path to value, a"
+                            + " Collection of findscu -k strings, or a String with one -k string per line")
+    public static final String KEYS = "CamelDicomFindKeys";
+    @Metadata(label = "producer", javaType = "String",
+              description = "Prefix of headers that each override one key, e.g. header CamelDicomFindKey.PatientName"
+                            + " with value DOE*, or CamelDicomFindKey.(0040,0100)[0].Modality with value CT")
+    public static final String KEY_PREFIX = "CamelDicomFindKey.";
+    @Metadata(label = "producer", javaType = "Integer", description = "Overrides maxResults for this exchange")
+    public static final String MAX_RESULTS = "CamelDicomFindMaxResults";
+
+    // ---- result ----
+    @Metadata(javaType = "Integer",
+              description = "The final status code of the C-FIND (0 Success, 0xFE00 Cancel, Bxxx warnings); with"
+                            + " StreamList it is set when the stream ends")
+    public static final String STATUS = "CamelDicomFindStatus";
+    @Metadata(javaType = "String", description = "The final status in words, e.g. Success or Cancel: matching terminated")
+    public static final String STATUS_NAME = "CamelDicomFindStatusName";
+    @Metadata(javaType = "String", description = "Error Comment (0000,0902) of the final response, when the SCP sent one")
+    public static final String ERROR_COMMENT = "CamelDicomFindErrorComment";
+    @Metadata(javaType = "Integer",
+              description = "How many matches (Pending responses) the SCP sent, including those not delivered because"
+                            + " of maxResults")
+    public static final String RESPONSE_COUNT = "CamelDicomFindResponseCount";
+    @Metadata(javaType = "java.util.List<String>",
+              description = "Warnings: Pending FF01 (optional keys not supported) once, a warning final status,"
+                            + " responses without identifier")
+    public static final String WARNINGS = "CamelDicomFindWarnings";
+    @Metadata(javaType = "Integer", description = "Message ID (0000,0110) of the C-FIND request")
+    public static final String MESSAGE_ID = "CamelDicomFindMessageId";
+    @Metadata(javaType = "String", description = "The FIND SOP Class UID the query ran under")
+    public static final String SOP_CLASS_UID = "CamelDicomFindSopClassUid";
+    @Metadata(javaType = "String", description = "The transfer syntax UID the SCP accepted for the identifiers")
+    public static final String TRANSFER_SYNTAX_UID = "CamelDicomFindTransferSyntaxUid";
+    @Metadata(javaType = "Long", description = "Milliseconds from opening the association to the final response")
+    public static final String ELAPSED = "CamelDicomFindElapsed";
+    @Metadata(javaType = "Boolean",
+              description = "True when the SCP had more matches than maxResults (or SelectOne got more than one) and"
+                            + " the query was cancelled")
+    public static final String TRUNCATED = "CamelDicomFindTruncated";
+    @Metadata(label = "consumer", javaType = "Integer",
+              description = "1-based position of the response in its C-FIND (consumer exchanges)")
+    public static final String RESPONSE_INDEX = "CamelDicomFindResponseIndex";
+
+    private DicomFindConstants() {
+    }
+}

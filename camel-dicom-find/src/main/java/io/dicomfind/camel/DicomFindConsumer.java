@@ -1,0 +1,157 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedList;
+import java.util.Queue;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+
+/**
+ * Runs the endpoint's C-FIND on every poll and routes one exchange per match, with the batch properties
+ * (CamelBatchIndex, CamelBatchSize, CamelBatchComplete). The association is released before the batch is routed, so
+ * a slow route never holds it open. {@code maxMessagesPerPoll} cancels the C-FIND once that many new matches arrived.
+ */
+public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
+    private static final String IDEMPOTENT_KEY = "CamelDicomFindIdempotentKey";
+
+    private Expression idempotentKey;
+
+    public DicomFindConsumer(DicomFindEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public DicomFindEndpoint getEndpoint() {
+        return (DicomFindEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        DicomFindConfiguration config = getEndpoint().getConfiguration();
+        setMaxMessagesPerPoll(config.getMaxMessagesPerPoll());
+        if (config.isIdempotent() && config.getIdempotentKey() != null) {
+            idempotentKey = getEndpoint().getCamelContext().resolveLanguage("simple")
+                    .createExpression(config.getIdempotentKey());
+            idempotentKey.init(getEndpoint().getCamelContext());
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        DicomFindEndpoint endpoint = getEndpoint();
+        IdempotentRepository repository = endpoint.idempotentRepository();
+        Exchange template = createExchange(false);
+        FindRequest request;
+        try {
+            request = endpoint.requestFactory().forPoll(template);
+        } finally {
+            releaseExchange(template, false);
+        }
+        Queue<Exchange> batch = new LinkedList<>();
+        Set<String> keysInPoll = new HashSet<>();
+        int max = getMaxMessagesPerPoll();
+        FindRun run = endpoint.startRun(request);
+        try (run) {
+            while (run.hasNext()) {
+                Attributes identifier = run.next();
+                Exchange exchange = createExchange(false);
+                Message in = exchange.getMessage();
+                in.setBody(identifier);
+                in.setHeader(DicomFindConstants.RESPONSE_INDEX, run.responseCount());
+                DicomFindProducer.setQueryHeaders(in, run);
+                if (repository != null) {
+                    String key = keyOf(exchange, identifier);
+                    if (key != null && (!keysInPoll.add(key) || repository.contains(key))) {
+                        releaseExchange(exchange, false); // seen before
+                        continue;
+                    }
+                    if (key != null) {
+                        exchange.setProperty(IDEMPOTENT_KEY, key);
+                    }
+                }
+                batch.add(exchange);
+                if (max > 0 && batch.size() >= max) {
+                    run.cancel(); // PS3.7 9.3.2.3: the rest is not needed in this poll
+                }
+            }
+        } catch (UncheckedIOException e) {
+            releaseAll(batch);
+            throw e.getCause();
+        } catch (RuntimeException e) {
+            releaseAll(batch);
+            throw e;
+        }
+        for (Exchange exchange : batch) {
+            DicomFindProducer.setResultHeaders(exchange.getMessage(), run);
+        }
+        return processBatch(new ArrayDeque<>(batch));
+    }
+
+    private void releaseAll(Queue<Exchange> batch) {
+        for (Exchange e : batch) {
+            releaseExchange(e, false);
+        }
+    }
+
+    private String keyOf(Exchange exchange, Attributes identifier) throws Exception {
+        if (idempotentKey != null) {
+            return idempotentKey.evaluate(exchange, String.class);
+        }
+        // Default: the identifier itself, so that the same match is routed once while a changed one is new.
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        return HexFormat.of().formatHex(sha.digest(identifier.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int processed = 0;
+        IdempotentRepository repository = getEndpoint().idempotentRepository();
+        for (int index = 0; index < total; index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            if (!isBatchAllowed()) {
+                releaseExchange(exchange, false); // stopping: the rest is found again next time
+                continue;
+            }
+            exchange.setProperty(Exchange.BATCH_INDEX, index);
+            exchange.setProperty(Exchange.BATCH_SIZE, total);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            String key = exchange.getProperty(IDEMPOTENT_KEY, String.class);
+            if (key != null && !repository.add(key)) {
+                releaseExchange(exchange, false); // another consumer on the same repository took it meanwhile
+                continue;
+            }
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                if (key != null) {
+                    repository.remove(key); // not done: route it again on the next poll
+                }
+                getExceptionHandler().handleException("Error processing C-FIND match", exchange,
+                        exchange.getException());
+            } else if (key != null) {
+                repository.confirm(key);
+            }
+            releaseExchange(exchange, false);
+            processed++;
+        }
+        pendingExchanges = 0;
+        return processed;
+    }
+}

@@ -1,0 +1,161 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.SpecificCharacterSet;
+import java.io.IOException;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Query DICOM worklist, PACS and RIS servers with C-FIND, as DCMTK's findscu does: the producer runs a query per
+ * exchange, the consumer polls one and routes each match.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "dicomfind", title = "DICOM C-FIND",
+             syntax = "dicomfind:calledAet@host:port", category = { Category.HEALTH, Category.SEARCH },
+             headersClass = DicomFindConstants.class)
+public class DicomFindEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+    @UriParam
+    private DicomFindConfiguration configuration;
+
+    private FindRequestFactory requestFactory;
+    private FindSettings settings;
+    private SpecificCharacterSet fallbackCharacterSet;
+    private IdempotentRepository idempotentRepository;
+
+    public DicomFindEndpoint(String uri, DicomFindComponent component, DicomFindConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public DicomFindComponent getComponent() {
+        return (DicomFindComponent) super.getComponent();
+    }
+
+    public DicomFindConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(DicomFindConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new DicomFindProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        DicomFindConsumer consumer = new DicomFindConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        DicomFindConfiguration c = configuration;
+        if (ObjectHelper.isEmpty(c.getHost())) {
+            throw new IllegalArgumentException("dicomfind: no peer host in " + getEndpointUri());
+        }
+        if (c.getPort() <= 0 || c.getPort() > 65535) {
+            throw new IllegalArgumentException("dicomfind: port " + c.getPort() + " is not a TCP port (1-65535)");
+        }
+        checkAeTitle("calledAet", c.getCalledAet());
+        checkAeTitle("callingAet", c.getCallingAet());
+        if (c.getMaxPdu() < 4096 || c.getMaxPdu() > 131072) {
+            throw new IllegalArgumentException("dicomfind: maxPdu " + c.getMaxPdu()
+                    + " is outside findscu's range 4096..131072");
+        }
+        if (c.getDeflateLevel() < 0 || c.getDeflateLevel() > 9) {
+            throw new IllegalArgumentException("dicomfind: deflateLevel " + c.getDeflateLevel() + " is not 0..9");
+        }
+        if (c.getMaxResults() < 0 || c.getCancelAfter() < 0) {
+            throw new IllegalArgumentException("dicomfind: maxResults and cancelAfter must not be negative");
+        }
+        if (c.getFallbackCharacterSet() != null) {
+            fallbackCharacterSet = SpecificCharacterSet.valueOf(c.getFallbackCharacterSet().split("\\\\"));
+        }
+        SSLContext ssl = c.getSslContextParameters() != null
+                ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null;
+        settings = new FindSettings(c.getHost(), c.getPort(), c.getCallingAet(), c.getCalledAet(),
+                Model.sopClassUidOf(c.getModel()), c.getProposedTransferSyntaxes(), c.getDeflateLevel(),
+                c.isEnableNewVr(), durationOrNull(c.getConnectTimeout()), durationOrNull(c.getSocketTimeout()),
+                durationOrNull(c.getAcseTimeout()), durationOrNull(c.getDimseTimeout()), c.getMaxPdu(), c.isAbort(),
+                c.isDataCorrection(), ssl);
+        requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
+                settings);
+        if (c.isIdempotent()) {
+            idempotentRepository = c.getIdempotentRepository() != null ? c.getIdempotentRepository()
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (idempotentRepository != null) {
+            org.apache.camel.support.service.ServiceHelper.startService(idempotentRepository);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (idempotentRepository != null && configuration.getIdempotentRepository() == null) {
+            org.apache.camel.support.service.ServiceHelper.stopService(idempotentRepository);
+        }
+        super.doStop();
+    }
+
+    /** PS3.5 Table 6.2-1 AE: 1 to 16 characters of the default repertoire, no backslash or control characters. */
+    private static void checkAeTitle(String option, String ae) {
+        if (ae == null || ae.isBlank() || ae.length() > 16 || !ae.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7F
+                && ch != '\\')) {
+            throw new IllegalArgumentException("dicomfind: " + option + " '" + ae + "' is not an AE title (1-16"
+                    + " characters of the DICOM default repertoire, no backslash; PS3.5 6.2)");
+        }
+    }
+
+    private static Duration durationOrNull(long millis) {
+        return millis <= 0 ? null : Duration.ofMillis(millis);
+    }
+
+    /** Opens the association and sends the C-FIND-RQ. */
+    FindRun startRun(FindRequest request) throws IOException {
+        return new FindRun(getComponent().getOrCreateFindService(), request, fallbackCharacterSet);
+    }
+
+    FindRequestFactory requestFactory() {
+        return requestFactory;
+    }
+
+    /** The settings this endpoint's associations use (for the health check). */
+    public FindSettings getSettings() {
+        return settings;
+    }
+
+    IdempotentRepository idempotentRepository() {
+        return idempotentRepository;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getHost() + ":" + configuration.getPort();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "dicom";
+    }
+}

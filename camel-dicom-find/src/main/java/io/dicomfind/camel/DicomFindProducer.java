@@ -1,0 +1,84 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs one C-FIND per exchange on an association of its own, the query built from the endpoint keys, the body and
+ * the headers (in that order of precedence).
+ */
+public class DicomFindProducer extends DefaultProducer {
+    public DicomFindProducer(DicomFindEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public DicomFindEndpoint getEndpoint() {
+        return (DicomFindEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DicomFindEndpoint endpoint = getEndpoint();
+        OutputType outputType = endpoint.getConfiguration().getOutputType();
+        FindRequest request = endpoint.requestFactory().forExchange(exchange);
+        if (outputType == OutputType.SelectOne) {
+            request = new FindRequest(request.settings(), request.identifier(), request.priority(), 1,
+                    request.cancelAfter());
+        }
+        FindRun run = endpoint.startRun(request);
+        Message out = exchange.getMessage();
+        setQueryHeaders(out, run);
+        if (outputType == OutputType.StreamList) {
+            // The association stays open while the route iterates; the completion closes it on every exit path.
+            run.onEnd(() -> setResultHeaders(exchange.getMessage(), run));
+            run.stopWhen(() -> exchange.getException() != null || exchange.isRollbackOnly());
+            exchange.getExchangeExtension().addOnCompletion(new FindRunCompletion(run));
+            out.setBody(run);
+            return;
+        }
+        List<Attributes> matches = new ArrayList<>();
+        try (run) {
+            while (run.hasNext()) {
+                matches.add(run.next());
+            }
+        } catch (DicomFindFailedException e) {
+            setResultHeaders(out, run);
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the network layer's own exception names the peer and the cause
+        }
+        setResultHeaders(out, run);
+        if (outputType == OutputType.SelectOne) {
+            out.setBody(matches.isEmpty() ? null : matches.get(0));
+        } else {
+            out.setBody(matches);
+        }
+    }
+
+    static void setQueryHeaders(Message out, FindRun run) {
+        out.setHeader(DicomFindConstants.MESSAGE_ID, run.messageId());
+        out.setHeader(DicomFindConstants.SOP_CLASS_UID, run.sopClassUid());
+        out.setHeader(DicomFindConstants.TRANSFER_SYNTAX_UID, run.transferSyntaxUid());
+    }
+
+    static void setResultHeaders(Message out, FindRun run) {
+        FindStatus status = run.finalStatus();
+        if (status != null) {
+            out.setHeader(DicomFindConstants.STATUS, status.code());
+            out.setHeader(DicomFindConstants.STATUS_NAME, status.description());
+            if (status.errorComment() != null) {
+                out.setHeader(DicomFindConstants.ERROR_COMMENT, status.errorComment());
+            }
+        }
+        out.setHeader(DicomFindConstants.RESPONSE_COUNT, run.responseCount());
+        out.setHeader(DicomFindConstants.WARNINGS, run.warnings());
+        out.setHeader(DicomFindConstants.ELAPSED, run.elapsedMillis());
+        out.setHeader(DicomFindConstants.TRUNCATED, run.truncated());
+    }
+}

@@ -1,0 +1,271 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.data.SpecificCharacterSet;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One C-FIND from association to release, read lazily as an iterator of matching identifiers: the body of
+ * {@link OutputType#StreamList} and the engine behind the other output types and the consumer.
+ *
+ * <p>The association is opened in the constructor, so that a rejection surfaces where the query is started. It is
+ * closed exactly once: when the final response arrives, or by {@link #close()} (which, on an unfinished query, sends
+ * C-CANCEL and reads the rest before releasing; PS3.4 C.4.1.2). A Failure final status is thrown from
+ * {@link #hasNext()} as {@link DicomFindFailedException}, after the association was closed.
+ *
+ * <p>Limits: with {@code maxResults} N, the N+1-th match triggers C-CANCEL and is dropped, so {@link #truncated()}
+ * is only true when the SCP really had more. With {@code cancelAfter} N (findscu {@code --cancel}), C-CANCEL is
+ * sent after the N-th response and the matches still in flight are delivered, as findscu shows them.
+ */
+final class FindRun implements Iterator<Attributes>, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(FindRun.class);
+
+    private final FindRequest request;
+    private final SpecificCharacterSet fallback;
+    private final long started = System.nanoTime();
+    private final List<String> warnings = new ArrayList<>();
+    private final FindSession session;
+    private final FindCursor cursor;
+    private Attributes buffered;
+    private boolean ended;
+    private boolean closed;
+    private boolean stopDelivering;
+    private boolean truncated;
+    private int responseCount;
+    private int delivered;
+    private FindStatus finalStatus;
+    private long elapsedMillis = -1;
+    private Runnable onEnd;
+    private java.util.function.BooleanSupplier stopWhen = () -> false;
+
+    FindRun(FindService service, FindRequest request, SpecificCharacterSet fallback) throws IOException {
+        this.request = request;
+        this.fallback = fallback;
+        FindSettings s = request.settings();
+        this.session = service.open(s);
+        FindCursor c;
+        try {
+            c = session.find(s.sopClassUid(), request.identifier(), request.priority());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+        this.cursor = c;
+    }
+
+    /**
+     * A condition checked before each read: when it holds, the C-FIND is cancelled and the iteration ends. The
+     * splitter iterates the remaining parts to release them after a stopOnException failure; without this guard that
+     * would read the whole result set from the SCP.
+     */
+    void stopWhen(java.util.function.BooleanSupplier condition) {
+        this.stopWhen = condition;
+    }
+
+    /** Called once when the final response has been read and the association closed (not on close()). */
+    void onEnd(Runnable callback) {
+        this.onEnd = callback;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (buffered != null) {
+            return true;
+        }
+        while (!ended) {
+            if (stopWhen.getAsBoolean()) {
+                LOG.debug("C-FIND on {}: the route stopped, cancelling", request.settings().peer());
+                close();
+                return false;
+            }
+            FindResult r;
+            try {
+                r = cursor.next();
+            } catch (IOException e) {
+                finish(null);
+                throw new UncheckedIOException("C-FIND on " + request.settings().peer() + ": " + e.getMessage(), e);
+            }
+            if (r == null) {
+                // The network layer promises a final response; an end without one is a broken association.
+                finish(null);
+                throw new UncheckedIOException(new IOException("C-FIND on " + request.settings().peer()
+                        + " ended without a final response"));
+            }
+            if (r.status().isPending()) {
+                if (accept(r)) {
+                    return true;
+                }
+            } else {
+                finish(r.status());
+            }
+        }
+        return false;
+    }
+
+    /** Counts a Pending response; buffers its identifier if it is to be delivered. */
+    private boolean accept(FindResult r) {
+        responseCount++;
+        if (r.status().code() == FindStatus.PENDING_WARNING && !warnings.contains(PENDING_WARNING_TEXT)) {
+            warnings.add(PENDING_WARNING_TEXT); // PS3.4 C.4.1.1.4: report once, not per match
+        }
+        if (r.identifier() == null) {
+            warn("response " + r.index() + " has status " + r.status() + " but no identifier");
+            return false;
+        }
+        if (stopDelivering) {
+            return false; // in flight after our C-CANCEL
+        }
+        int max = request.maxResults();
+        if (max > 0 && delivered >= max) {
+            truncated = true;
+            LOG.debug("C-FIND on {}: more than {} matches, sending C-CANCEL", request.settings().peer(), max);
+            cancel();
+            return false;
+        }
+        Attributes id = r.identifier();
+        if (fallback != null && id.fallbackCharacterSet() == null) {
+            id.setFallbackCharacterSet(fallback);
+        }
+        buffered = id;
+        if (request.cancelAfter() > 0 && responseCount == request.cancelAfter()) {
+            sendCancel(); // findscu --cancel: what is in flight is still shown
+        }
+        return true;
+    }
+
+    private static final String PENDING_WARNING_TEXT =
+            "FF01H Pending: one or more optional keys were not supported for existence or matching";
+
+    @Override
+    public Attributes next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("C-FIND on " + request.settings().peer() + " has no more matches");
+        }
+        Attributes id = buffered;
+        buffered = null;
+        delivered++;
+        return id;
+    }
+
+    /** Sends C-CANCEL (once) and delivers no further matches; the final response is still read. */
+    void cancel() {
+        stopDelivering = true;
+        sendCancel();
+    }
+
+    private void sendCancel() {
+        if (ended) {
+            return;
+        }
+        try {
+            cursor.cancel();
+        } catch (IOException e) {
+            // The association is gone: finish without a final status.
+            finish(null);
+            throw new UncheckedIOException("C-CANCEL on " + request.settings().peer() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void finish(FindStatus status) {
+        ended = true;
+        buffered = null;
+        finalStatus = status;
+        elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        if (status != null && status.category() == FindStatus.Category.WARNING) {
+            warnings.add(status.toString());
+        }
+        release();
+        if (status != null && onEnd != null) {
+            onEnd.run();
+        }
+        if (status != null && status.isFailure()) {
+            throw new DicomFindFailedException(status, request.settings().peer(), request.settings().sopClassUid());
+        }
+    }
+
+    private void release() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(cursor);
+        closeQuietly(session);
+    }
+
+    /** Cancels an unfinished C-FIND, reads it to its end and closes the association; idempotent. */
+    @Override
+    public void close() {
+        if (!ended) {
+            ended = true;
+            buffered = null;
+            elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        }
+        release();
+    }
+
+    private void warn(String text) {
+        warnings.add(text);
+        LOG.warn("C-FIND on {}: {}", request.settings().peer(), text);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("closing {}: {}", c, e.getMessage(), e);
+        }
+    }
+
+    boolean isEnded() {
+        return ended;
+    }
+
+    /** The final status, or null while running or when the association failed or was closed early. */
+    FindStatus finalStatus() {
+        return finalStatus;
+    }
+
+    int responseCount() {
+        return responseCount;
+    }
+
+    int delivered() {
+        return delivered;
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    int messageId() {
+        return cursor.messageId();
+    }
+
+    String transferSyntaxUid() {
+        return cursor.transferSyntaxUid();
+    }
+
+    String sopClassUid() {
+        return request.settings().sopClassUid();
+    }
+
+    /** Milliseconds from opening to the final response (or to close), -1 while running. */
+    long elapsedMillis() {
+        return elapsedMillis;
+    }
+}

@@ -1,0 +1,23 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import java.io.Closeable;
+import java.io.IOException;
+
+/** An open association on which C-FINDs run one after another (PS3.8 9.1); not thread-safe. */
+public interface FindSession extends Closeable {
+    /**
+     * Sends a C-FIND-RQ (PS3.7 9.1.2) on the presentation context accepted for {@code sopClassUid}.
+     *
+     * @throws IOException the SOP class was not accepted, or the association failed
+     */
+    FindCursor find(String sopClassUid, Attributes identifier, FindPriority priority) throws IOException;
+
+    /**
+     * Ends the association: an unfinished C-FIND is cancelled and read to its end, then the association is released,
+     * or aborted when {@link FindSettings#abort()} asks for it (findscu {@code --abort}). The socket is closed on every
+     * path; idempotent.
+     */
+    @Override
+    void close() throws IOException;
+}

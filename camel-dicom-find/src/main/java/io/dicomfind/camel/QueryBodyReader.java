@@ -1,0 +1,191 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.data.ElementDictionary;
+import io.dicomfind.dicom.data.KeySyntaxException;
+import io.dicomfind.dicom.data.QueryKey;
+import io.dicomfind.dicom.data.Sequence;
+import io.dicomfind.dicom.data.VR;
+import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.Part10;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Turns a message body into a query identifier: {@link Attributes}; a {@code Map} with keyword or tag keys (or
+ * findscu key paths), nested Maps and Lists of Maps for sequences; a Part-10 file or bare data set as
+ * {@code byte[]}, {@link File}, {@link Path} or {@link InputStream}; a DICOM JSON or Native XML String; or nothing.
+ */
+final class QueryBodyReader {
+    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
+    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
+    private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final DecodeLimits limits;
+
+    QueryBodyReader(DecodeLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * @return the identifier the body holds, empty for no body
+     * @throws IllegalArgumentException a body of another type, or a Map key that names no attribute
+     * @throws IOException              a Part-10 body that cannot be decoded
+     */
+    Attributes read(Object body) throws IOException {
+        if (body == null) {
+            return new Attributes();
+        }
+        if (body instanceof Attributes a) {
+            return Attributes.copyOf(a);
+        }
+        if (body instanceof Map<?, ?> m) {
+            Attributes ds = new Attributes();
+            fromMap(m, ds, "body");
+            return ds;
+        }
+        if (body instanceof byte[] b) {
+            return b.length == 0 ? new Attributes() : Part10.read(new ByteArrayInputStream(b), limits).dataSet();
+        }
+        if (body instanceof File f) {
+            return Part10.read(f.toPath(), limits).dataSet();
+        }
+        if (body instanceof Path p) {
+            return Part10.read(p, limits).dataSet();
+        }
+        if (body instanceof InputStream in) {
+            return Part10.read(in, limits).dataSet();
+        }
+        if (body instanceof String s) {
+            return fromText(s);
+        }
+        throw new IllegalArgumentException("cannot make a C-FIND identifier from a body of type "
+                + body.getClass().getName() + "; use Attributes, a Map, DICOM JSON or XML text, or a Part-10 file");
+    }
+
+    private Attributes fromText(String s) {
+        String t = s.strip();
+        if (t.isEmpty()) {
+            return new Attributes();
+        }
+        if (t.startsWith("{") || t.startsWith("[")) {
+            // TODO(writers): DICOM JSON (PS3.18 F.2) via the io.dicomfind.dicom.io JSON reader once it lands.
+            throw new IllegalArgumentException("DICOM JSON query bodies are not supported yet: the JSON reader"
+                    + " (io.dicomfind.dicom.io) is not wired; send a Map or Attributes instead");
+        }
+        if (t.startsWith("<")) {
+            // TODO(writers): Native DICOM Model XML (PS3.19 A.1) via the io.dicomfind.dicom.io XML reader.
+            throw new IllegalArgumentException("Native DICOM XML query bodies are not supported yet: the XML reader"
+                    + " (io.dicomfind.dicom.io) is not wired; send a Map or Attributes instead");
+        }
+        throw new IllegalArgumentException("a String body must be DICOM JSON or Native DICOM XML; got text starting '"
+                + (t.length() > 20 ? t.substring(0, 20) + "..." : t) + "'");
+    }
+
+    /** Keys are keywords, tags ((gggg,eeee), gggg,eeee, ggggeeee) or findscu paths with scalar values. */
+    static void fromMap(Map<?, ?> map, Attributes target, String where) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey()).trim();
+            Object v = e.getValue();
+            if (v instanceof Map<?, ?> item) {
+                Sequence seq = target.newSequence(sequenceTag(key, where));
+                fromMap(item, seq.addItem(), where + "." + key);
+            } else if (v instanceof Attributes item) {
+                target.newSequence(sequenceTag(key, where)).addItem().addAll(item);
+            } else if (v instanceof Collection<?> c) {
+                fromCollection(key, c, target, where);
+            } else if (v instanceof Object[] arr) {
+                fromCollection(key, java.util.Arrays.asList(arr), target, where);
+            } else {
+                applyKey(key, format(v), target, where);
+            }
+        }
+    }
+
+    private static void fromCollection(String key, Collection<?> c, Attributes target, String where) {
+        int tag = tagOf(key, where);
+        boolean sequence = ElementDictionary.standard().vrOf(tag) == VR.SQ
+                || c.stream().anyMatch(o -> o instanceof Map<?, ?> || o instanceof Attributes);
+        if (sequence) {
+            Sequence seq = target.newSequence(tag);
+            int k = 0;
+            for (Object o : c) {
+                if (o instanceof Map<?, ?> m) {
+                    fromMap(m, seq.addItem(), where + "." + key + "[" + k + "]");
+                } else if (o instanceof Attributes a) {
+                    seq.addItem().addAll(a);
+                } else {
+                    throw new IllegalArgumentException(where + "." + key + "[" + k + "]: a sequence item must be a"
+                            + " Map, not " + (o == null ? "null" : o.getClass().getName()));
+                }
+                k++;
+            }
+        } else {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : c) {
+                if (sb.length() > 0) {
+                    sb.append('\\'); // PS3.5 6.4 value multiplicity
+                }
+                sb.append(format(o));
+            }
+            applyKey(key, sb.toString(), target, where);
+        }
+    }
+
+    private static int sequenceTag(String key, String where) {
+        int tag = tagOf(key, where);
+        VR vr = ElementDictionary.standard().vrOf(tag);
+        if (vr != VR.SQ && vr != VR.UN) {
+            throw new IllegalArgumentException(where + "." + key + ": a nested Map makes a sequence, but " + key
+                    + " has VR " + vr);
+        }
+        return tag;
+    }
+
+    private static int tagOf(String key, String where) {
+        try {
+            QueryKey k = QueryKey.parse(key);
+            if (k.depth() != 1) {
+                throw new IllegalArgumentException(where + "." + key + ": a path cannot hold a Map or a List; give"
+                        + " the sequence as the key and its items as Maps");
+            }
+            return k.tag();
+        } catch (KeySyntaxException ex) {
+            throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    static void applyKey(String key, String value, Attributes target, String where) {
+        try {
+            QueryKey.parse(value == null ? key : key + "=" + value).applyTo(target);
+        } catch (KeySyntaxException ex) {
+            throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Text as DICOM writes it: dates as DA/TM/DT (PS3.5 6.2), everything else by toString. */
+    private static String format(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof LocalDate d) {
+            return d.format(DA);
+        }
+        if (v instanceof LocalTime t) {
+            return t.format(TM);
+        }
+        if (v instanceof LocalDateTime dt) {
+            return dt.format(DT);
+        }
+        return v.toString();
+    }
+}

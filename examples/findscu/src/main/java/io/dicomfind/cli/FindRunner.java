@@ -1,0 +1,270 @@
+package io.dicomfind.cli;
+
+import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.data.QueryKey;
+import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.EncodeOptions;
+import io.dicomfind.dicom.io.Part10;
+import io.dicomfind.dicom.io.TransferSyntax;
+import io.dicomfind.dicom.net.Association;
+import io.dicomfind.dicom.net.AssociationAbortedException;
+import io.dicomfind.dicom.net.AssociationConfig;
+import io.dicomfind.dicom.net.AssociationRejectedException;
+import io.dicomfind.dicom.net.DimseStatus;
+import io.dicomfind.dicom.net.FindQuery;
+import io.dicomfind.dicom.net.FindResponse;
+import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.PresentationContextResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One findscu run: reads the query files, opens ONE association, sends one C-FIND per query file (or one for the
+ * keys alone), each {@code --repeat} times in a row, logs and extracts the responses, then releases (or aborts).
+ *
+ * <p>Numbering, verified against DCMTK 3.6.7: responses are counted across the whole association, the final
+ * response of each C-FIND included; the count names the extracted files ({@code rsp0001.dcm}; the final responses'
+ * numbers are skipped), {@code -Xlo n} extracts the responses numbered up to n, and {@code --cancel n} cancels the
+ * C-FIND during which response number n arrives.
+ */
+final class FindRunner {
+    /** A query data set and what to call it in messages. */
+    private record Query(String source, Attributes identifier, TransferSyntax fileTransferSyntax) {
+    }
+
+    private final FindscuOptions options;
+    private final CliLog log;
+    private final EncodeOptions encodeOptions;
+    private int responseCount;
+    private boolean queryFailed;
+    private boolean outputFailed;
+    private ResponseOutput output;
+
+    FindRunner(FindscuOptions options, CliLog log) {
+        this.options = options;
+        this.log = log;
+        this.encodeOptions = new EncodeOptions(options.newVRs, false, options.compressionLevel);
+    }
+
+    int run() {
+        List<Query> queries;
+        try {
+            queries = loadQueries();
+        } catch (UsageException e) {
+            log.fatal(e.getMessage());
+            return ExitCodes.COMMAND_LINE;
+        }
+        AssociationConfig config = config();
+        log.info("Requesting Association");
+        Association association;
+        try {
+            association = Association.open(config);
+        } catch (AssociationRejectedException e) {
+            log.error("Association Rejected:");
+            log.error("Result: " + AssociationText.result(e.result()) + ", Source: " + AssociationText.source(e.source()));
+            log.error("Reason: " + AssociationText.reason(e.source(), e.reason()));
+            return ExitCodes.ASSOCIATION;
+        } catch (NoPresentationContextException e) {
+            log.fatal("No Acceptable Presentation Contexts: " + e.getMessage());
+            return ExitCodes.ASSOCIATION;
+        } catch (IOException | RuntimeException e) {
+            log.error("Association Request Failed: " + AssociationText.failure(e));
+            return ExitCodes.ASSOCIATION;
+        }
+        String sopClass = options.model.sopClassUid();
+        PresentationContextResult pc = association.acceptedContext(sopClass);
+        if (pc == null) {
+            log.fatal("No Acceptable Presentation Contexts (" + options.model.option() + ", SOP Class " + sopClass
+                    + " not accepted by " + association.peer() + ")");
+            association.abort();
+            return ExitCodes.ASSOCIATION;
+        }
+        long peerMax = association.peerMaxPduLength();
+        log.info("Association Accepted (Max Send PDV: " + (peerMax == 0 ? 0 : peerMax - 12) + ")");
+
+        try {
+            output = openOutput(sopClass);
+        } catch (IOException e) {
+            log.fatal("cannot create output: " + e.getMessage());
+            association.abort();
+            return ExitCodes.COMMAND_LINE;
+        }
+        try {
+            for (Query q : queries) {
+                for (int r = 0; r < options.repeat; r++) {
+                    runQuery(association, sopClass, q);
+                }
+            }
+        } catch (AssociationAbortedException e) {
+            log.error("Peer Aborted Association (" + e.getMessage() + ")");
+            closeOutput();
+            association.abort();
+            return ExitCodes.ASSOCIATION;
+        } catch (IOException | RuntimeException e) {
+            log.error("Find SCU Failed: " + AssociationText.failure(e));
+            closeOutput();
+            association.abort();
+            return ExitCodes.ASSOCIATION;
+        }
+        closeOutput();
+        if (options.abort) {
+            log.info("Aborting Association");
+            association.abort();
+        } else {
+            log.info("Releasing Association");
+            try {
+                association.release();
+            } catch (IOException | RuntimeException e) {
+                log.error("Association Release Failed: " + AssociationText.failure(e));
+                return ExitCodes.TEARDOWN;
+            }
+        }
+        if (queryFailed) {
+            return ExitCodes.QUERY_FAILED;
+        }
+        return outputFailed ? ExitCodes.OUTPUT_FAILED : ExitCodes.OK;
+    }
+
+    private void runQuery(Association association, String sopClass, Query q) throws IOException {
+        Attributes identifier = Attributes.copyOf(q.identifier());
+        FindQuery query = association.find(sopClass, identifier);
+        log.info("Sending Find Request (MsgID " + query.messageId() + ")");
+        if (log.isEnabled(LogLevel.INFO)) {
+            log.info("Request Identifiers:");
+            DumpPrinter requestDump = new DumpPrinter(
+                    q.fileTransferSyntax() != null ? q.fileTransferSyntax() : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
+                    encodeOptions);
+            log.info(requestDump.print(identifier, DumpPrinter.dcmtkName(
+                    q.fileTransferSyntax() != null ? q.fileTransferSyntax() : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+        }
+        TransferSyntax ts = query.transferSyntax();
+        DumpPrinter dump = new DumpPrinter(ts, encodeOptions);
+        boolean show = options.showResponses();
+        FindResponse rsp;
+        while ((rsp = query.nextResponse()) != null) {
+            responseCount++;
+            DimseStatus status = rsp.status();
+            String statusText = StatusText.of(status.code());
+            if (!rsp.isPending()) {
+                log.info("Received Final Find Response (" + statusText + ")");
+                if (status.isFailure()) {
+                    queryFailed = true;
+                    log.error("Find Response Failed: " + status + " (query " + q.source() + ")");
+                } else if (status.category() == DimseStatus.Category.WARNING) {
+                    log.warn("Find Response Warning: " + status);
+                }
+                continue;
+            }
+            Attributes id = rsp.identifier();
+            if (show) {
+                log.write(LogLevel.INFO, "---------------------------");
+                log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
+                log.write(LogLevel.INFO, id == null ? "\n" : dump.print(id, DumpPrinter.dcmtkName(ts)));
+            } else {
+                log.info("Received Find Response " + responseCount + " (" + statusText + ")");
+            }
+            if (output != null && id != null && (options.limitOutput == null || responseCount <= options.limitOutput)) {
+                extract(id, ts);
+            }
+            if (options.cancelAfter != null && options.cancelAfter == responseCount && !query.isCancelRequested()) {
+                log.info("Sending Cancel Request (MsgID " + query.messageId() + ", PresID "
+                        + query.presentationContextId() + ")");
+                query.cancel();
+            }
+        }
+    }
+
+    private void extract(Attributes id, TransferSyntax ts) {
+        String name = options.extract == ExtractMode.XML_SINGLE ? null
+                : DicomFileOutput.fileName(responseCount, options.extract.extension());
+        if (name != null) {
+            // DCMTK shows the file in the -od directory as "dir/name", and just "name" for the default "."
+            String dir = options.outputDirectory.toString();
+            log.info("Writing response dataset to file: " + (dir.equals(".") ? name : dir + "/" + name));
+        }
+        try {
+            output.write(responseCount, id, ts);
+        } catch (IOException | RuntimeException e) {
+            outputFailed = true;
+            log.error("cannot write response " + responseCount + (name != null ? " to " + name : "") + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private ResponseOutput openOutput(String sopClass) throws IOException {
+        return switch (options.extract) {
+            case NONE -> null;
+            case DICOM -> new DicomFileOutput(options.outputDirectory, sopClass, options.callingAeTitle,
+                    encodeOptions);
+            default -> Outputs.open(options, encodeOptions);
+        };
+    }
+
+    private void closeOutput() {
+        if (output != null) {
+            try {
+                output.close();
+            } catch (IOException e) {
+                outputFailed = true;
+                log.error("cannot complete output: " + e.getMessage());
+            }
+            output = null;
+        }
+    }
+
+    /** Reads every query file before connecting, so that a bad file costs no association (exit 1). */
+    private List<Query> loadQueries() throws UsageException {
+        List<Query> queries = new ArrayList<>();
+        DataCorrection correction = options.dataCorrection ? new DataCorrection(log) : null;
+        if (options.queryFiles.isEmpty()) {
+            Attributes ds = new Attributes();
+            applyKeys(ds);
+            queries.add(new Query("(keys)", ds, null));
+            return queries;
+        }
+        for (Path file : options.queryFiles) {
+            Part10.File f;
+            try {
+                f = Part10.read(file, DecodeLimits.DEFAULT);
+            } catch (IOException | RuntimeException e) {
+                throw new UsageException("Bad DICOM file: " + file + ": " + e.getMessage());
+            }
+            Attributes ds = f.dataSet();
+            if (correction != null) {
+                correction.apply(ds, file.toString());
+            }
+            applyKeys(ds);
+            queries.add(new Query(file.toString(), ds, f.transferSyntax()));
+        }
+        return queries;
+    }
+
+    private void applyKeys(Attributes ds) {
+        for (QueryKey k : options.keys) {
+            k.applyTo(ds);
+        }
+    }
+
+    private AssociationConfig config() {
+        AssociationConfig.Builder b = AssociationConfig.builder(options.peer, options.port)
+                .callingAeTitle(options.callingAeTitle)
+                .calledAeTitle(options.calledAeTitle)
+                .abstractSyntaxes(options.model.sopClassUid())
+                .proposal(options.proposal)
+                .deflateLevel(options.compressionLevel)
+                .newVRs(options.newVRs)
+                .maxPduLength(options.maxPdu)
+                .socketTimeout(Duration.ofSeconds(options.socketTimeoutSeconds))
+                .acseTimeout(Duration.ofSeconds(options.acseTimeoutSeconds));
+        if (options.connectTimeoutSeconds != null) {
+            b.connectTimeout(Duration.ofSeconds(options.connectTimeoutSeconds));
+        }
+        if (options.dimseTimeoutSeconds != null) {
+            b.dimseTimeout(Duration.ofSeconds(options.dimseTimeoutSeconds));
+        }
+        return b.build();
+    }
+}

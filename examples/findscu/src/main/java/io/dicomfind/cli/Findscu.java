@@ -1,0 +1,95 @@
+package io.dicomfind.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code findscu}: a DICOM C-FIND SCU with DCMTK findscu's command line, built on the io.dicomfind DICOM core.
+ * {@link #main} exits with the code of {@link #run}; see {@link ExitCodes}.
+ */
+public final class Findscu {
+    private Findscu() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Runs one invocation; output as findscu's: help and version on {@code out}, everything else on {@code err}. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        FindscuOptions options;
+        try {
+            options = CommandLineParser.parse(args);
+        } catch (UsageException e) {
+            return usageError(err, e.getMessage());
+        }
+        switch (options.action) {
+            case HELP -> {
+                HelpPrinter.print(out);
+                return ExitCodes.OK;
+            }
+            case VERSION -> {
+                VersionInfo.print(out);
+                return ExitCodes.OK;
+            }
+            default -> {
+                // continue below
+            }
+        }
+        LogLevel level = options.logLevel;
+        boolean ignoredLogSettings = false;
+        if (options.logConfig != null) {
+            try {
+                LogConfigFile.Result r = LogConfigFile.read(options.logConfig);
+                level = r.level();
+                ignoredLogSettings = r.ignoredSettings();
+            } catch (UsageException e) {
+                return usageError(err, e.getMessage());
+            }
+        }
+        CliLog log = new CliLog(err, level);
+        CliLog.install(log);
+        if (ignoredLogSettings) {
+            log.warn("--log-config: only the level of log4cplus.rootLogger is honoured; appenders, layouts and"
+                    + " per-logger settings in " + options.logConfig + " are ignored");
+        }
+        if (options.printArguments) {
+            printArguments(log, options.expandedArguments);
+        }
+        if (options.action == FindscuOptions.Action.LIST_CIPHERS || options.tls.enabled()) {
+            return usageError(err, "TLS is not yet supported by this findscu (the TLS options were understood,"
+                    + " but no TLS connection can be made); use a plain TCP connection (-tls, the default)");
+        }
+        return new FindRunner(options, log).run();
+    }
+
+    static int usageError(PrintStream err, String message) {
+        err.println(VersionInfo.header());
+        err.println("error: " + message);
+        err.flush();
+        return ExitCodes.COMMAND_LINE;
+    }
+
+    /** {@code --arguments}, as DCMTK prints it: options by their long names, all arguments quoted. */
+    private static void printArguments(CliLog log, List<String> args) {
+        StringBuilder sb = new StringBuilder("calling 'findscu' with ").append(args.size()).append(" arguments: ");
+        int skipValues = 0;
+        for (String a : args) {
+            String shown = a;
+            if (skipValues > 0) {
+                skipValues--;
+            } else if (CommandLineParser.isOption(a)) {
+                OptionTable.Option o = OptionTable.find(a);
+                if (o != null) {
+                    shown = o.displayName();
+                    skipValues = o.values();
+                }
+            }
+            sb.append('\'').append(shown).append("' ");
+        }
+        log.write(LogLevel.INFO, sb.toString());
+        log.write(LogLevel.INFO, "");
+    }
+}
