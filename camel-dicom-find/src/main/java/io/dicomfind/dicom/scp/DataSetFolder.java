@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * holds.
  *
  * <p>Each file is read by the reader registered for its extension (case-insensitive), else by the default reader
- * ({@link DataSetFileReader#PART10} unless changed). Hidden files, wlmscpfs's {@code lockfile} and files whose
+ * ({@link DataSetFileReader#PART10} unless changed); {@code .json} files are read as DICOM JSON
+ * ({@link DataSetFileReader#JSON}, one object or an array). Hidden files, wlmscpfs's {@code lockfile} and files whose
  * extension is mapped to {@link #IGNORE} are skipped. A file that cannot be read is logged (WARN, naming it) and
  * skipped, so one bad file does not hide the others. Immutable; {@code with...} return new instances.
  */
@@ -27,7 +29,7 @@ public final class DataSetFolder implements DataSetSource {
     private static final Logger LOG = LoggerFactory.getLogger(DataSetFolder.class);
 
     /** A reader that marks files to skip. */
-    public static final DataSetFileReader IGNORE = file -> null;
+    public static final DataSetFileReader IGNORE = file -> List.of();
 
     private final Path folder;
     private final Map<String, DataSetFileReader> readers;
@@ -45,6 +47,7 @@ public final class DataSetFolder implements DataSetSource {
         Map<String, DataSetFileReader> readers = new LinkedHashMap<>();
         readers.put("txt", IGNORE);
         readers.put("md", IGNORE);
+        readers.put("json", DataSetFileReader.JSON);
         return new DataSetFolder(folder, readers, DataSetFileReader.PART10);
     }
 
@@ -71,7 +74,7 @@ public final class DataSetFolder implements DataSetSource {
         }
         Stream<Path> files = Files.walk(folder);
         return files.filter(Files::isRegularFile).filter(f -> !skipped(f)).sorted()
-                .map(this::read).filter(Objects::nonNull).onClose(files::close);
+                .flatMap(f -> read(f).stream()).onClose(files::close);
     }
 
     private boolean skipped(Path f) {
@@ -79,7 +82,7 @@ public final class DataSetFolder implements DataSetSource {
         return name.startsWith(".") || name.equals("lockfile");
     }
 
-    private Attributes read(Path file) {
+    private List<Attributes> read(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -88,7 +91,7 @@ public final class DataSetFolder implements DataSetSource {
             return reader.read(file);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             LOG.warn("skipping {}: cannot read it as a data set: {}", file, e.getMessage());
-            return null;
+            return List.of();
         }
     }
 
