@@ -55,6 +55,38 @@ public final class CommandSet {
     }
 
     /**
+     * C-FIND-RSP (PS3.7 9.3.2.2, Table 9.3-2), as an SCP sends it: a Pending response carries an Identifier,
+     * final responses do not. {@code errorComment} (0000,0902) is optional (null for none).
+     */
+    public static Attributes cFindRsp(int messageIdBeingRespondedTo, String sopClassUid, int status,
+            boolean identifierFollows, String errorComment) {
+        Attributes cmd = new Attributes();
+        cmd.setString(Tag.AffectedSOPClassUID, VR.UI, sopClassUid);
+        cmd.setInt(Tag.CommandField, VR.US, CommandField.C_FIND_RSP);
+        cmd.setInt(Tag.MessageIDBeingRespondedTo, VR.US, messageIdBeingRespondedTo);
+        cmd.setInt(Tag.CommandDataSetType, VR.US,
+                identifierFollows ? CommandField.DATA_SET_PRESENT : CommandField.DATA_SET_ABSENT);
+        cmd.setInt(Tag.Status, VR.US, status);
+        if (errorComment != null && !errorComment.isEmpty()) {
+            // LO: at most 64 characters (PS3.5 6.2)
+            cmd.setString(Tag.ErrorComment, VR.LO,
+                    errorComment.length() > 64 ? errorComment.substring(0, 64) : errorComment);
+        }
+        return cmd;
+    }
+
+    /** C-ECHO-RSP (PS3.7 9.3.5.2, Table 9.3-13): no data set. */
+    public static Attributes cEchoRsp(int messageIdBeingRespondedTo, String sopClassUid, int status) {
+        Attributes cmd = new Attributes();
+        cmd.setString(Tag.AffectedSOPClassUID, VR.UI, sopClassUid);
+        cmd.setInt(Tag.CommandField, VR.US, CommandField.C_ECHO_RSP);
+        cmd.setInt(Tag.MessageIDBeingRespondedTo, VR.US, messageIdBeingRespondedTo);
+        cmd.setInt(Tag.CommandDataSetType, VR.US, CommandField.DATA_SET_ABSENT);
+        cmd.setInt(Tag.Status, VR.US, status);
+        return cmd;
+    }
+
+    /**
      * Encodes the command elements with the shared codec in Implicit VR Little Endian, preceded by the exact
      * Command Group Length (any (0000,0000) in {@code cmd} is ignored and recomputed). Values are padded to even
      * length by the codec (UI with NUL, text with space, PS3.5 6.2).
