@@ -30,7 +30,7 @@ public class DicomFindProducer extends DefaultProducer {
                 "producers", WritableHealthCheckRepository.class);
         if (healthCheckRepository != null) {
             healthCheck = new DicomFindEchoHealthCheck(getEndpoint(),
-                    "dicomfind-" + getEndpoint().getSettings().peer());
+                    "producer:dicomfind-" + getEndpoint().getSettings().peer());
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
             healthCheckRepository.addHealthCheck(healthCheck);
         }
