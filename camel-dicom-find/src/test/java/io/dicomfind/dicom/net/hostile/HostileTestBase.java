@@ -59,6 +59,11 @@ abstract class HostileTestBase {
 
     @BeforeAll
     static void startScp() throws Exception {
+        String heap = System.getProperty("dicomfind.hostile.maxHeapMiB");
+        if (heap != null) { // the surefire "hostile" execution: prove the small heap is really in force
+            long max = Runtime.getRuntime().maxMemory();
+            assertTrue(max <= Long.parseLong(heap) * 1024 * 1024, "max heap " + max + " bytes, not " + heap + " MiB");
+        }
         scp = HostileScp.start();
         findAll(config().build()); // warm up: load every class a normal query needs before counting anything
         scp.awaitIdle(5000);
