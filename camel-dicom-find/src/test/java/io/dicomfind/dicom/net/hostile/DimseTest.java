@@ -230,27 +230,24 @@ class DimseTest extends HostileTestBase {
     /** Regression (-Xmx64m): a deflated item inflating to 100 MiB was only measured after the whole item. */
     @Test
     void deflateBombInsideASequenceItem() throws Exception {
+        // compressed before the clock starts: deflating 100 MiB takes longer than the 1 s DIMSE timeout on a busy box
+        ByteArrayOutputStream z = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(9, true);
+        try (DeflaterOutputStream d = new DeflaterOutputStream(z, deflater)) {
+            d.write(new byte[] {0x40, 0, 0, 0x01, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0, -32, -1, -1, -1, -1});
+            byte[] mib = new byte[1 << 20];
+            for (int i = 0; i < 100; i++) {
+                d.write(new byte[] {0x09, 0, (byte) i, 0x10, 'O', 'B', 0, 0, 0, 0, 0x10, 0});
+                d.write(mib);
+            }
+            d.write(new byte[] {-2, -1, 0x0D, -32, 0, 0, 0, 0, -2, -1, -35, -32, 0, 0, 0, 0});
+        } finally {
+            deflater.end();
+        }
+        byte[] bomb = (z.size() & 1) != 0 ? java.util.Arrays.copyOf(z.toByteArray(), z.size() + 1) : z.toByteArray();
         expect(DicomProtocolException.class, p -> {
             p.acceptAndReadFind();
-            ByteArrayOutputStream z = new ByteArrayOutputStream();
-            Deflater deflater = new Deflater(9, true);
-            try (DeflaterOutputStream d = new DeflaterOutputStream(z, deflater)) {
-                d.write(new byte[] {0x40, 0, 0, 0x01, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0, -32, -1, -1, -1,
-                        -1});
-                byte[] mib = new byte[1 << 20];
-                for (int i = 0; i < 100; i++) {
-                    d.write(new byte[] {0x09, 0, (byte) i, 0x10, 'O', 'B', 0, 0, 0, 0, 0x10, 0});
-                    d.write(mib);
-                }
-                d.write(new byte[] {-2, -1, 0x0D, -32, 0, 0, 0, 0, -2, -1, -35, -32, 0, 0, 0, 0});
-            } finally {
-                deflater.end();
-            }
-            byte[] data = z.toByteArray();
-            if ((data.length & 1) != 0) {
-                data = java.util.Arrays.copyOf(data, data.length + 1);
-            }
-            p.sendEncoded(1, findRsp(p.messageId, 0xFF00, 0x0000), data);
+            p.sendEncoded(1, findRsp(p.messageId, 0xFF00, 0x0000), bomb);
         }, config().proposal(TransferSyntaxProposal.DEFLATED).build(), FIND,
                 "cannot be decoded in ", "data set longer than the limit of 16777216 bytes");
     }
