@@ -28,7 +28,9 @@ public class FileRoutes extends RouteBuilder {
         DicomDataFormat json = new DicomDataFormat(DicomDataFormat.Format.json);
         json.setPrettyPrint(true);
 
+        // a failed query: one line saying why, then the file moves to .failed/
         onException(Exception.class)
+            .logExhausted(false)
             .log(LoggingLevel.ERROR, LOGGER, "Query ${header.CamelFileName} failed: ${exception.message}");
 
         from("file:{{queries.dir}}?recursive=true&antInclude=*/*.keys,*/*.json,*/*.xml,*/*.dcm"

@@ -24,9 +24,9 @@ final class ExampleRun {
 
     static List<Line> run(Main main, Map<String, String> properties) throws Exception {
         List<Line> lines = Collections.synchronizedList(new ArrayList<>());
-        properties.forEach(main::addOverrideProperty);
         // a safety net only: the examples end by themselves long before
         main.addOverrideProperty("camel.main.durationMaxSeconds", "60");
+        properties.forEach(main::addOverrideProperty);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
