@@ -16,7 +16,7 @@ if [ -z "$jar" ] || [ -n "$(find pom.xml examples/pom.xml camel-dicom-find/pom.x
     camel-dicom-find/src/generated examples/sample-data examples/demo -newer "$jar" -type f \
     -not -path '*/target/*' 2>/dev/null | head -1)" ]; then
   echo "== building the demo (mvn package -pl examples/demo -am, tests skipped) ..."
-  mvn -B -q -DskipTests package -pl examples/demo -am
+  mvn -B -q -Dstyle.color=never -DskipTests package -pl examples/demo -am
   jar=$(ls examples/demo/target/dicomfind-example-demo-*.jar | head -1)
 fi
 

@@ -83,7 +83,7 @@ public final class DemoMain {
         }
     }
 
-    private static String text(java.time.Duration d) {
+    static String text(java.time.Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 

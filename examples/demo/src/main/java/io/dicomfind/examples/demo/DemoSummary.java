@@ -22,8 +22,7 @@ public record DemoSummary(long polls, int idlePolls, List<String> newItems, long
 
     String text(DemoOptions options) {
         return "Summary\n"
-                + line("worklist polls for " + options.station(), polls + " (every " + options.poll().toMillis()
-                        + " ms), " + idlePolls + " found nothing new")
+                + line("worklist polls for " + options.station(), polls + " (every " + DemoMain.text(options.poll()) + "), " + idlePolls + " found nothing new")
                 + line("new worklist items routed", newItems.size() + " " + newItems)
                 + line("repeats skipped (idempotent)", Long.toString(repeatsSuppressed))
                 + line("prior-study queries", priorQueries + ", " + priorsFound + " earlier studies found")

@@ -5,7 +5,7 @@ import org.apache.camel.main.Main;
 /**
  * The file example ({@link FileRoutes}): watches {@code queries.dir} for query files and writes the responses to
  * {@code output.dir} until stopped (Ctrl-C). Settings in {@code application.properties}; override them on the command
- * line ({@code --dicom.port=4242}) or in the environment ({@code DICOM_PORT=4242}).
+ * Java system property ({@code -Ddicom.port=4242}) or in the environment ({@code DICOM_PORT=4242}).
  */
 public final class FileExample {
     private FileExample() {

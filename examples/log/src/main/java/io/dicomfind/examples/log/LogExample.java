@@ -4,7 +4,7 @@ import org.apache.camel.main.Main;
 
 /**
  * The log example with Java DSL routes ({@link LogRoutes}); settings in {@code application.properties}, each of which
- * can be overridden on the command line ({@code --dicom.port=4242}) or as an environment variable
+ * can be overridden as a Java system property ({@code -Ddicom.port=4242}) or as an environment variable
  * ({@code DICOM_PORT=4242}).
  */
 public final class LogExample {

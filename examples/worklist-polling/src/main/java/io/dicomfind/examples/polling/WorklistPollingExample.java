@@ -7,7 +7,7 @@ import org.apache.camel.main.MainListenerSupport;
 
 /**
  * The worklist polling example with the Java DSL route ({@link WorklistPollingRoutes}) and an embedded Artemis broker
- * (unless {@code broker.embedded=false}); runs until Ctrl-C, or {@code --camel.main.durationMaxSeconds=60}.
+ * (unless {@code broker.embedded=false}); runs until Ctrl-C, or {@code -Dcamel.main.durationMaxSeconds=60}.
  */
 public final class WorklistPollingExample {
     private WorklistPollingExample() {
