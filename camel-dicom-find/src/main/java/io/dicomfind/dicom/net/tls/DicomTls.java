@@ -108,7 +108,11 @@ public final class DicomTls {
         List<SNIServerName> sni = new ArrayList<>();
         if (options.requestedServerName() != null) {
             try {
-                sni.add(new SNIHostName(options.requestedServerName()));
+                String name = options.requestedServerName();
+                if (name.matches("[0-9.]+") || name.contains(":")) {
+                    throw new IllegalArgumentException("an IP address literal");
+                }
+                sni.add(new SNIHostName(name));
             } catch (IllegalArgumentException e) {
                 throw new TlsSetupException("--request-sni: '" + options.requestedServerName() + "' is not a host "
                         + "name SNI can carry (RFC 6066 3: a DNS name, not an IP address): " + e.getMessage(), e);
