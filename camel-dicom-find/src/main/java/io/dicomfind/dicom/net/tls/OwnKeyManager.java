@@ -41,6 +41,11 @@ final class OwnKeyManager extends X509ExtendedKeyManager {
         return Boolean.FALSE.equals(requests.get(connection));
     }
 
+    /** Whether the server on this connection asked for a client certificate at all. */
+    boolean certificateRequested(Object connection) {
+        return requests.containsKey(connection);
+    }
+
     private String choose(String[] keyTypes, Object connection) {
         String alias = null;
         if (key != null && keyTypes != null) {

@@ -89,7 +89,19 @@ final class TlsSocket extends Socket {
     }
 
     private TlsHandshakeException failure(IOException e) {
-        return HandshakeFailures.map(e, peer, offer, keys != null && keys.certificateRequestedButNotSent(ssl));
+        TlsHandshakeException t = HandshakeFailures.map(e, peer, offer,
+                keys != null && keys.certificateRequestedButNotSent(ssl));
+        if (t.reason() == TlsHandshakeException.Reason.NOT_TLS && keys != null && keys.certificateRequested(ssl)) {
+            // the server asked for our certificate, then hung up without an alert we could read (it closed with
+            // our data unread, so the alert was lost to a reset): that is how a server refuses a client certificate
+            boolean sent = !keys.certificateRequestedButNotSent(ssl);
+            return new TlsHandshakeException(sent ? TlsHandshakeException.Reason.OWN_CERTIFICATE_REJECTED
+                    : TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REQUIRED, "TLS handshake with " + peer
+                    + " failed: the peer asked for our certificate and then closed the connection ("
+                    + e.getMessage() + "): it " + (sent ? "refused our certificate (untrusted issuer, expired or "
+                    + "revoked?)" : "requires a client certificate and we sent none (+tla); use +tls key cert"), e);
+        }
+        return t;
     }
 
     /** The TLS session (after connect). */
@@ -132,7 +144,7 @@ final class TlsSocket extends Socket {
                     try {
                         super.out.write(b);
                     } catch (IOException e) {
-                        throw mapped(e);
+                        throw writeFailure(e);
                     }
                 }
 
@@ -141,7 +153,7 @@ final class TlsSocket extends Socket {
                     try {
                         super.out.write(b, off, len);
                     } catch (IOException e) {
-                        throw mapped(e);
+                        throw writeFailure(e);
                     }
                 }
 
@@ -150,7 +162,7 @@ final class TlsSocket extends Socket {
                     try {
                         super.out.flush();
                     } catch (IOException e) {
-                        throw mapped(e);
+                        throw writeFailure(e);
                     }
                 }
             };
@@ -160,6 +172,28 @@ final class TlsSocket extends Socket {
 
     private IOException mapped(IOException e) {
         return HandshakeFailures.isTlsFailure(e) ? failure(e) : e;
+    }
+
+    /**
+     * A TLS 1.3 server checks the client's certificate only after the client has finished its handshake (RFC 8446
+     * 4.4.2.4), so a rejection shows up as a fatal alert, or just a closed connection, when we first write. Read the
+     * alert if it is still there; otherwise say what such a close almost always means.
+     */
+    private IOException writeFailure(IOException e) {
+        if (e instanceof TlsHandshakeException || keys == null || !keys.certificateRequested(ssl)) {
+            return mapped(e);
+        }
+        try {
+            ssl.setSoTimeout(500);
+            ssl.getInputStream().read();
+        } catch (javax.net.ssl.SSLException alert) {
+            if (String.valueOf(alert.getMessage()).contains("fatal alert")) {
+                return failure(alert);
+            }
+        } catch (IOException ignored) {
+            // nothing more to learn
+        }
+        return failure(e);
     }
 
     // ------------------------------------------------------------------ plain delegation
