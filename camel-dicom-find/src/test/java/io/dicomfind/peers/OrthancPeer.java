@@ -54,6 +54,14 @@ public final class OrthancPeer implements DicomPeer {
 
     /** Starts an empty Orthanc and waits for both its HTTP and DICOM ports. */
     public static OrthancPeer startEmpty() {
+        return startEmpty("");
+    }
+
+    /**
+     * As {@link #startEmpty()} with more configuration members ({@code "Name": value, ...} without braces), e.g. the
+     * DICOM TLS settings.
+     */
+    public static OrthancPeer startEmpty(String extraConfig) {
         Peers.requireBinaries(BINARY, "dump2dcm", "dcmdump", "findscu");
         Path dir = Peers.tempDir("orthanc");
         try {
@@ -61,7 +69,7 @@ public final class OrthancPeer implements DicomPeer {
             int httpPort = Peers.freePort();
             Files.createDirectories(dir.resolve("storage"));
             Path config = dir.resolve("orthanc.json");
-            Files.writeString(config, config(port, httpPort, dir));
+            Files.writeString(config, config(port, httpPort, dir, extraConfig));
             PeerProcess p = PeerProcess.start("Orthanc", List.of(BINARY, "--logfile=" + dir.resolve("orthanc.log"),
                     config.toString()), java.util.Map.of(), dir, dir.resolve("orthanc-console.log"));
             OrthancPeer peer = new OrthancPeer(dir, port, httpPort, p);
@@ -84,6 +92,10 @@ public final class OrthancPeer implements DicomPeer {
     }
 
     static String config(int port, int httpPort, Path dir) {
+        return config(port, httpPort, dir, "");
+    }
+
+    static String config(int port, int httpPort, Path dir, String extraConfig) {
         return """
                 {
                   "Name": "dicomfind-test",
@@ -102,9 +114,10 @@ public final class OrthancPeer implements DicomPeer {
                   "DefaultEncoding": "Utf8",
                   "SaveJobs": false,
                   "StorageCompression": false,
-                  "HttpDescribeErrors": true
+                  "HttpDescribeErrors": true%s
                 }
-                """.formatted(AE_TITLE, port, httpPort, json(dir.resolve("storage")), json(dir.resolve("storage")));
+                """.formatted(AE_TITLE, port, httpPort, json(dir.resolve("storage")), json(dir.resolve("storage")),
+                extraConfig.isBlank() ? "" : ",\n  " + extraConfig);
     }
 
     private static String json(Path p) {
