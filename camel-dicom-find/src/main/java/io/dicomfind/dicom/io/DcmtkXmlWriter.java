@@ -36,7 +36,8 @@ import java.util.Map;
  * of the converted values.
  *
  * <p>Sequence and item lengths are computed as explicit lengths for the transfer syntax; DCMTK shows the lengths it
- * received, and omits {@code len} for undefined lengths ({@link #undefinedSequenceLengths(boolean)}).
+ * received, and omits {@code len} for undefined lengths ({@link #undefinedSequenceLengths(boolean)} for all,
+ * {@link #sequenceLengthsAsReceived(boolean)} for those that arrived so).
  */
 public final class DcmtkXmlWriter {
     private static final Map<String, String> XML_ENCODINGS = Map.ofEntries(
@@ -52,6 +53,7 @@ public final class DcmtkXmlWriter {
     private boolean writeNames = true;
     private boolean convertToUtf8;
     private boolean undefinedSequenceLengths;
+    private boolean sequenceLengthsAsReceived;
     private ElementDictionary dictionary = ElementDictionary.standard();
 
     /** @param transferSyntax the syntax the data set was received or read in: {@code xfer} and lengths */
@@ -74,6 +76,16 @@ public final class DcmtkXmlWriter {
     /** Leave out {@code len} of sequences and items, as DCMTK does for those it read with undefined length. */
     public DcmtkXmlWriter undefinedSequenceLengths(boolean b) {
         this.undefinedSequenceLengths = b;
+        return this;
+    }
+
+    /**
+     * Leave out {@code len} only of the sequences (and their items) that arrived with undefined length
+     * ({@link Sequence#undefinedLength()}), as DCMTK does for a data set it decoded, e.g. findscu's {@code -Xx} and
+     * {@code -Xs} of received responses. The data model keeps the flag per sequence, so items follow their sequence.
+     */
+    public DcmtkXmlWriter sequenceLengthsAsReceived(boolean b) {
+        this.sequenceLengthsAsReceived = b;
         return this;
     }
 
@@ -214,15 +226,16 @@ public final class DcmtkXmlWriter {
             VR vr = ds.vrAt(i);
             Object v = ds.valueAt(i);
             if (v instanceof Sequence seq) {
+                boolean noLength = undefinedSequenceLengths || sequenceLengthsAsReceived && seq.undefinedLength();
                 b.ascii("<sequence tag=\"" + DcmtkText.tag(tag) + "\" vr=\"SQ\" card=\"" + seq.size() + "\"");
-                if (!undefinedSequenceLengths) {
+                if (!noLength) {
                     b.ascii(" len=\"" + DcmtkText.sequenceLength(seq, explicitVR, bytes) + "\"");
                 }
                 name(b, tag);
                 b.ascii(">\n");
                 for (Attributes item : seq) {
                     b.ascii("<item card=\"" + item.size() + "\"");
-                    if (!undefinedSequenceLengths) {
+                    if (!noLength) {
                         b.ascii(" len=\"" + DcmtkText.itemLength(item, explicitVR, bytes) + "\"");
                     }
                     b.ascii(">\n");

@@ -31,7 +31,14 @@ public final class DumpWriter {
         /** {@code u/l}: what DCMTK shows for a data set read with undefined lengths (and what dcm4che sends). */
         UNDEFINED,
         /** Explicit wording with length 0: findscu's log of a request identifier built from {@code -k} keys. */
-        NOT_ENCODED
+        NOT_ENCODED,
+        /**
+         * Each sequence as it arrived ({@link Sequence#undefinedLength()}): {@code u/l} for one received with
+         * undefined length, computed explicit lengths otherwise, as DCMTK shows a data set it decoded. Its items are
+         * shown like their sequence: the data model keeps the flag per sequence, not per item (PS3.5 7.5.1 lets
+         * the two differ, which no peer we know of does).
+         */
+        AS_RECEIVED
     }
 
     private static final int VALUE_COLUMN = 55;
@@ -70,6 +77,14 @@ public final class DumpWriter {
     public DumpWriter dictionary(ElementDictionary dict) {
         this.dictionary = dict;
         return this;
+    }
+
+    /**
+     * DCMTK's name of a registered UID as its logs show it after {@code =} (e.g. {@code LittleEndianExplicit},
+     * {@code FINDModalityWorklistInformationModel}); null when the UID is not registered.
+     */
+    public static String uidName(String uid) {
+        return DcmtkText.uidName(uid);
     }
 
     /** The header lines {@code # Dicom-Data-Set} and {@code # Used TransferSyntax: ...} and one line per element. */
@@ -174,7 +189,8 @@ public final class DumpWriter {
     }
 
     private void writeSequence(int tag, Sequence seq, String name, int depth, Appendable out) throws IOException {
-        boolean undefined = sequenceLengths == SequenceLengths.UNDEFINED;
+        boolean undefined = sequenceLengths == SequenceLengths.UNDEFINED
+                || sequenceLengths == SequenceLengths.AS_RECEIVED && seq.undefinedLength();
         String kind = undefined ? "undefined" : "explicit";
         boolean explicitVR = transferSyntax == null || transferSyntax.explicitVR();
         String seqLen = undefined ? "u/l" : sequenceLengths == SequenceLengths.NOT_ENCODED ? "0"
