@@ -6,6 +6,8 @@ import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.VR;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Prints a data set the way DCMTK's {@code dcmdump} does and findscu logs its request and response identifiers:
@@ -47,7 +49,7 @@ public final class DumpWriter {
     private final TransferSyntax transferSyntax;
     private boolean showPadding;
     private boolean shortenLongValues = true;
-    private SequenceLengths sequenceLengths = SequenceLengths.EXPLICIT;
+    private Function<Sequence, SequenceLengths> sequenceLengths = seq -> SequenceLengths.EXPLICIT;
     private ElementDictionary dictionary = ElementDictionary.standard();
 
     /** @param transferSyntax the syntax named in the header and used for computed lengths */
@@ -70,7 +72,18 @@ public final class DumpWriter {
     }
 
     public DumpWriter sequenceLengths(SequenceLengths mode) {
-        this.sequenceLengths = mode;
+        Objects.requireNonNull(mode, "mode");
+        this.sequenceLengths = seq -> mode;
+        return this;
+    }
+
+    /**
+     * Chooses the display of each sequence (and its items) separately, e.g. findscu's log of a query file with
+     * {@code -k} keys added: the file's sequences {@link SequenceLengths#AS_RECEIVED}, those the keys created
+     * {@link SequenceLengths#NOT_ENCODED}.
+     */
+    public DumpWriter sequenceLengths(Function<Sequence, SequenceLengths> choice) {
+        this.sequenceLengths = Objects.requireNonNull(choice, "choice");
         return this;
     }
 
@@ -189,16 +202,19 @@ public final class DumpWriter {
     }
 
     private void writeSequence(int tag, Sequence seq, String name, int depth, Appendable out) throws IOException {
-        boolean undefined = sequenceLengths == SequenceLengths.UNDEFINED
-                || sequenceLengths == SequenceLengths.AS_RECEIVED && seq.undefinedLength();
+        SequenceLengths mode = sequenceLengths.apply(seq);
+        if (mode == SequenceLengths.AS_RECEIVED) {
+            mode = seq.undefinedLength() ? SequenceLengths.UNDEFINED : SequenceLengths.EXPLICIT;
+        }
+        boolean undefined = mode == SequenceLengths.UNDEFINED;
         String kind = undefined ? "undefined" : "explicit";
         boolean explicitVR = transferSyntax == null || transferSyntax.explicitVR();
-        String seqLen = undefined ? "u/l" : sequenceLengths == SequenceLengths.NOT_ENCODED ? "0"
+        String seqLen = undefined ? "u/l" : mode == SequenceLengths.NOT_ENCODED ? "0"
                 : Long.toString(DcmtkText.sequenceLength(seq, explicitVR, DcmtkText.AS_HELD));
         String head = "(" + DcmtkText.tag(tag) + ") SQ (Sequence with " + kind + " length #=" + seq.size() + ")";
         line(out, depth, head, head.length(), seqLen, 1, name);
         for (Attributes item : seq) {
-            String itemLen = undefined ? "u/l" : sequenceLengths == SequenceLengths.NOT_ENCODED ? "0"
+            String itemLen = undefined ? "u/l" : mode == SequenceLengths.NOT_ENCODED ? "0"
                     : Long.toString(DcmtkText.itemLength(item, explicitVR, DcmtkText.AS_HELD));
             String itemHead = "(fffe,e000) na (Item with " + kind + " length #=" + item.size() + ")";
             line(out, depth + 1, itemHead, itemHead.length(), itemLen, 1, "Item");
