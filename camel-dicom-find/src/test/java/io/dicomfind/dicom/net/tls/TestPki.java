@@ -14,8 +14,8 @@ import java.util.List;
  * every form findscu reads (PKCS#8 plain and encrypted, PKCS#1 plain and legacy-encrypted, SEC1 EC, DER).
  * The password of every encrypted key is {@value #PASSWORD}.
  */
-final class TestPki {
-    static final String PASSWORD = "secret";
+public final class TestPki {
+    public static final String PASSWORD = "secret";
     private static TestPki instance;
 
     final Path dir;
@@ -24,7 +24,7 @@ final class TestPki {
         this.dir = dir;
     }
 
-    static synchronized TestPki get() {
+    public static synchronized TestPki get() {
         if (instance == null) {
             Path dir = Peers.tempDir("pki");
             TestPki pki = new TestPki(dir);
@@ -35,7 +35,7 @@ final class TestPki {
         return instance;
     }
 
-    Path file(String name) {
+    public Path file(String name) {
         return dir.resolve(name);
     }
 
