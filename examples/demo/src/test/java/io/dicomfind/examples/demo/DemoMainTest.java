@@ -71,8 +71,9 @@ class DemoMainTest {
         assertEquals(List.of("WL001", "WL002", "WL007"), s.newItems());
         assertTrue(s.polls() >= 6, "polls " + s.polls());
         assertTrue(s.idlePolls() >= 3, "idle polls " + s.idlePolls());
-        // every poll after the first sends WL001 and WL002 again (and WL007 once it is there): all skipped
-        assertTrue(s.repeatsSuppressed() >= 2 * (s.polls() - 1), s.toString());
+        // every poll after the first sends WL001 and WL002 again (and WL007 once it is there): all skipped (the
+        // last poll may have been cut short by the end of the demo)
+        assertTrue(s.repeatsSuppressed() >= 2 * (s.polls() - 2), s.toString());
         assertEquals(3, s.priorQueries());
         assertEquals(3, s.priorsFound());
         assertEquals(List.of(output.resolve("priors/PAT001.json"), output.resolve("priors/PAT002.json"),
