@@ -88,7 +88,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
                 s = server.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    LOG.error("{}: accept failed, SCP stops accepting: {}", this, e.toString());
+                    LOG.error("{}: accept failed, SCP stops accepting: {}", this, e.toString(), e);
                 }
                 return;
             }

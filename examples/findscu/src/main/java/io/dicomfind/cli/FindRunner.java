@@ -190,18 +190,17 @@ final class FindRunner {
                 continue;
             }
             Attributes id = rsp.identifier();
-            String listing = id == null ? "\n" : "\n" + dump.dump(id) + "\n";
             if (debug) {
                 log.info("Received Find Response " + responseCount);
                 log.debug(DimseDump.findResponse(rsp));
                 if (show) {
                     log.debug("Response Identifiers:");
-                    log.debug(listing);
+                    log.debug(listing(dump, id));
                 }
             } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
-                log.write(LogLevel.INFO, listing);
+                log.write(LogLevel.INFO, listing(dump, id));
             } else {
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
@@ -319,5 +318,10 @@ final class FindRunner {
             b.dimseTimeout(Duration.ofSeconds(options.dimseTimeoutSeconds));
         }
         return b.build();
+    }
+
+    /** The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost). */
+    private static String listing(DumpWriter dump, Attributes id) {
+        return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
     }
 }
