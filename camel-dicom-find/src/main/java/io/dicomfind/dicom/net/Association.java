@@ -127,6 +127,9 @@ public final class Association implements AutoCloseable {
     }
 
     private static IOException connectFailure(AssociationConfig config, Exception e) {
+        if (e instanceof DicomNetworkException dne) {
+            return dne; // already in words, e.g. a TLS handshake failure from a TLS socket factory's connect
+        }
         String where = "cannot connect to " + config.peerDescription();
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new DicomNetworkException(where + ": " + e.getMessage(), e);
