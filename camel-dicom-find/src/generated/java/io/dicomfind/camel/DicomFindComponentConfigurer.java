@@ -33,6 +33,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": getOrCreateConfiguration(target).setAbort(property(camelContext, boolean.class, value)); return true;
         case "acsetimeout":
         case "acseTimeout": getOrCreateConfiguration(target).setAcseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "artimtimeout":
+        case "artimTimeout": getOrCreateConfiguration(target).setArtimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -103,6 +105,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": return boolean.class;
         case "acsetimeout":
         case "acseTimeout": return long.class;
+        case "artimtimeout":
+        case "artimTimeout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -169,6 +173,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": return getOrCreateConfiguration(target).isAbort();
         case "acsetimeout":
         case "acseTimeout": return getOrCreateConfiguration(target).getAcseTimeout();
+        case "artimtimeout":
+        case "artimTimeout": return getOrCreateConfiguration(target).getArtimTimeout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":

@@ -26,6 +26,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": target.getConfiguration().setAbort(property(camelContext, boolean.class, value)); return true;
         case "acsetimeout":
         case "acseTimeout": target.getConfiguration().setAcseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "artimtimeout":
+        case "artimTimeout": target.getConfiguration().setArtimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -113,6 +115,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": return boolean.class;
         case "acsetimeout":
         case "acseTimeout": return long.class;
+        case "artimtimeout":
+        case "artimTimeout": return long.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -201,6 +205,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": return target.getConfiguration().isAbort();
         case "acsetimeout":
         case "acseTimeout": return target.getConfiguration().getAcseTimeout();
+        case "artimtimeout":
+        case "artimTimeout": return target.getConfiguration().getArtimTimeout();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":

@@ -71,19 +71,32 @@ public class DicomFindAssociationException extends DicomFindException {
             reason = Reason.NO_PRESENTATION_CONTEXT;
         } else if (e instanceof DicomProtocolException) {
             reason = Reason.PROTOCOL_ERROR;
-        } else if (e.getCause() instanceof java.net.ConnectException
-                || e.getCause() instanceof java.net.UnknownHostException
-                || e.getCause() instanceof java.net.SocketTimeoutException && "association".equals(what)
-                || e instanceof java.net.ConnectException) {
+        } else if (isConnectFailure(what, e)) {
             reason = Reason.CONNECTION_FAILED;
             trans = true;
         } else {
-            reason = "association".equals(what) ? Reason.CONNECTION_FAILED : Reason.CONNECTION_LOST;
+            // connected, then closed, reset or broken: also while waiting for the A-ASSOCIATE-AC
+            reason = Reason.CONNECTION_LOST;
             trans = true;
         }
         String message = what + " with " + peer + " failed (" + reason + (text != null ? ": " + text : "") + "): "
                 + e.getMessage();
         return new DicomFindAssociationException(message, peer, reason, text, trans, e);
+    }
+
+    /**
+     * No TCP (or TLS) connection came about: refused, no route, unknown host, connect timeout, handshake. A peer that
+     * accepted the connection and then closed or reset it is not one of these, whatever it was waiting for.
+     */
+    private static boolean isConnectFailure(String what, IOException e) {
+        Throwable c = e.getCause() != null ? e.getCause() : e;
+        return c instanceof java.net.ConnectException
+                || c instanceof java.net.NoRouteToHostException
+                || c instanceof java.net.UnknownHostException
+                || c instanceof javax.net.ssl.SSLException
+                || c instanceof IllegalArgumentException // an unresolvable host name
+                || c instanceof java.net.SocketTimeoutException && "association".equals(what)
+                        && String.valueOf(e.getMessage()).startsWith("cannot connect to ");
     }
 
     public Reason getReason() {

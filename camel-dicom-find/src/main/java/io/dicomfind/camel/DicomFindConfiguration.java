@@ -109,6 +109,11 @@ public class DicomFindConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
               description = "Timeout for each DIMSE response (findscu -td); 0 means unlimited")
     private long dimseTimeout;
+    @UriParam(label = "advanced", defaultValue = "5s", javaType = "java.time.Duration",
+              description = "How long to wait for the peer to close the connection after our A-ABORT (the ARTIM"
+                            + " timer, PS3.8 9.1.5), e.g. after a protocol error or a DIMSE timeout; a peer that keeps"
+                            + " sending is cut off then")
+    private long artimTimeout = 5_000;
     @UriParam(label = "advanced", defaultValue = "16384",
               description = "Our maximum receive PDU length in bytes, 4096 to 131072 (findscu -pdu)")
     private int maxPdu = 16384;
@@ -304,6 +309,14 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setAcseTimeout(long acseTimeout) {
         this.acseTimeout = acseTimeout;
+    }
+
+    public long getArtimTimeout() {
+        return artimTimeout;
+    }
+
+    public void setArtimTimeout(long artimTimeout) {
+        this.artimTimeout = artimTimeout;
     }
 
     public long getDimseTimeout() {

@@ -92,6 +92,9 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         if (c.getAcseTimeout() <= 0) {
             throw new IllegalArgumentException("dicomfind: acseTimeout must be positive (findscu -ta)");
         }
+        if (c.getArtimTimeout() <= 0) {
+            throw new IllegalArgumentException("dicomfind: artimTimeout must be positive");
+        }
         settings = new FindSettings(associationConfig(c), c.isAbort());
         activity = new FindActivity(getComponent().getActivity());
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
@@ -137,6 +140,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
                 .socketTimeout(Duration.ofMillis(Math.max(0, c.getSocketTimeout()))) // ZERO: none
                 .acseTimeout(Duration.ofMillis(c.getAcseTimeout()))
                 .dimseTimeout(durationOrNull(c.getDimseTimeout()))
+                .artimTimeout(Duration.ofMillis(c.getArtimTimeout()))
                 .maxPduLength(c.getMaxPdu())
                 .proposal(c.getProposedTransferSyntaxes().proposal())
                 .deflateLevel(c.getDeflateLevel())
