@@ -199,4 +199,35 @@ class DicomFindOrthancTlsTest extends CamelTestSupport {
             main.stop();
         }
     }
+
+    @Test
+    void camelMainGlobalSslConfiguration() throws Exception {
+        // no bean at all: Camel Main's camel.ssl.* make the global SSLContextParameters, the component uses them
+        Main main = new Main();
+        main.addInitialProperty("camel.ssl.enabled", "true");
+        main.addInitialProperty("camel.ssl.keyStore", "file:" + TlsStores.keyStore("client"));
+        main.addInitialProperty("camel.ssl.keyStoreType", "PKCS12");
+        main.addInitialProperty("camel.ssl.keystorePassword", TlsStores.PASSWORD);
+        main.addInitialProperty("camel.ssl.trustStore", "file:" + TlsStores.trustStore("ca"));
+        main.addInitialProperty("camel.ssl.trustStorePassword", TlsStores.PASSWORD);
+        main.addInitialProperty("camel.component.dicomfind.useGlobalSslContextParameters", "true");
+        main.start();
+        try {
+            CamelContext ctx = main.getCamelContext();
+            DicomFindEndpoint ep = ctx.getEndpoint(uri(STUDY_KEYS), DicomFindEndpoint.class);
+            assertEquals(ctx.getSSLContextParameters(), ep.getConfiguration().getSslContextParameters());
+            AtomicReference<SSLSession> session = new AtomicReference<>();
+            ep.getTls().addHandshakeListener(session::set);
+            ProducerTemplate pt = ctx.createProducerTemplate();
+            List<?> ids = pt.requestBody(ep, null, List.class);
+            pt.stop();
+            assertEquals(PacsData.standard().studies().size(), ids.size());
+            assertEquals("TLSv1.3", session.get().getProtocol());
+            assertEquals("CN=FINDSCU client", ((X509Certificate) session.get().getLocalCertificates()[0])
+                    .getSubjectX500Principal().getName());
+            leaks.assertNoLeak(ctx);
+        } finally {
+            main.stop();
+        }
+    }
 }
