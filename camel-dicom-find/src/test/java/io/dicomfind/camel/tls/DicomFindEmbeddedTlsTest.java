@@ -248,6 +248,10 @@ class DicomFindEmbeddedTlsTest extends CamelTestSupport {
             assertInstanceOf(IllegalArgumentException.class, root, String.valueOf(e));
             assertTrue(root.getMessage().startsWith("dicomfind: " + p.getValue()), root.getMessage());
             assertTrue(root.getMessage().contains("requires cipher suite"), root.getMessage());
+            assertTrue(root.getMessage().contains(p.getKey().equals("BCP195_RFC8996_MODIFIED")
+                    ? "which is not implemented by this JVM's TLS provider"
+                    : "which is disabled by this JVM's security policy (jdk.tls.disabledAlgorithms contains "),
+                    root.getMessage());
         }
         // an unknown profile is refused by Camel's enum conversion, naming the option
         Exception e = assertThrows(ResolveEndpointFailedException.class,
