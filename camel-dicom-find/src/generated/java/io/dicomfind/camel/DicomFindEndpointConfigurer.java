@@ -103,6 +103,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tlsprofile":
+        case "tlsProfile": target.getConfiguration().setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -192,6 +194,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tlsprofile":
+        case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -282,6 +286,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tlsprofile":
+        case "tlsProfile": return target.getConfiguration().getTlsProfile();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

@@ -6,6 +6,7 @@ import io.dicomfind.dicom.net.AssociationRejectedException;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.DimseTimeoutException;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.tls.TlsHandshakeException;
 import java.io.IOException;
 
 /**
@@ -19,7 +20,7 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /** What went wrong. */
     public enum Reason {
-        /** No TCP connection (refused, unknown host, connect timeout, TLS handshake). */
+        /** No TCP connection (refused, unknown host, connect timeout). */
         CONNECTION_FAILED,
         /** A-ASSOCIATE-RJ (PS3.8 9.3.4). */
         REJECTED,
@@ -34,7 +35,12 @@ public class DicomFindAssociationException extends DicomFindException {
         /** The peer broke the Upper Layer or DIMSE protocol; the association was aborted. */
         PROTOCOL_ERROR,
         /** The connection dropped or another I/O error. */
-        CONNECTION_LOST
+        CONNECTION_LOST,
+        /**
+         * The DICOM TLS handshake failed (PS3.15 B.1), or the peer ended the TLS session with a fatal alert right
+         * after it; the exception is a {@link DicomFindTlsException} whose {@code getTlsReason()} says why.
+         */
+        TLS_HANDSHAKE_FAILED
     }
 
     private final Reason reason;
@@ -51,6 +57,10 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /** Classifies a network layer failure while doing {@code what} ("association", "C-FIND", "C-ECHO"). */
     static DicomFindAssociationException of(String peer, String what, IOException e) {
+        TlsHandshakeException tls = DicomFindTlsException.tlsFailure(e);
+        if (tls != null) {
+            return DicomFindTlsException.of(peer, what, tls, e);
+        }
         Reason reason;
         String text = null;
         boolean trans = false;
@@ -105,7 +115,8 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /**
      * For {@link Reason#REJECTED} and {@link Reason#ABORTED}: result, source and reason in words, e.g.
-     * "rejected-permanent by service-user: called-AE-title-not-recognized"; null otherwise.
+     * "rejected-permanent by service-user: called-AE-title-not-recognized"; for {@link Reason#TLS_HANDSHAKE_FAILED}
+     * the TLS cause in words, e.g. "untrusted peer certificate"; null otherwise.
      */
     public String getReasonText() {
         return reasonText;

@@ -5,6 +5,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.PKIXReason;
+import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +40,10 @@ final class HandshakeFailures {
         PeerCertificateException pce = find(e, PeerCertificateException.class);
         if (pce != null) {
             return new TlsHandshakeException(pce.reason(), where + pce.getMessage(), e);
+        }
+        TlsHandshakeException jdk = fromJdkTrustManager(e, where);
+        if (jdk != null) {
+            return jdk;
         }
         if (e instanceof SocketTimeoutException) {
             return new TlsHandshakeException(Reason.TIMEOUT, where + "no answer within the handshake timeout (is "
@@ -111,6 +120,53 @@ final class HandshakeFailures {
             default -> new TlsHandshakeException(Reason.OTHER, where + "the peer sent the fatal alert " + alert
                     + jsse, e);
         };
+    }
+
+    /**
+     * A context made elsewhere ({@link DicomTls#of}) verifies peers with the JDK's PKIX trust manager, not with
+     * {@link PeerVerifier}: its verdict arrives as a {@link CertPathValidatorException} with a reason (RFC 5280 6.1.3:
+     * validity, revocation) or as a {@link CertPathBuilderException} when no path to a trust anchor exists.
+     */
+    private static TlsHandshakeException fromJdkTrustManager(IOException e, String where) {
+        CertPathValidatorException v = find(e, CertPathValidatorException.class);
+        if (v != null) {
+            X509Certificate cert = null;
+            if (v.getCertPath() != null && v.getIndex() >= 0 && v.getIndex() < v.getCertPath().getCertificates().size()
+                    && v.getCertPath().getCertificates().get(v.getIndex()) instanceof X509Certificate x) {
+                cert = x;
+            }
+            String which = cert == null ? "the peer's certificate chain" : (v.getIndex() > 0 ? "certificate '"
+                    + cert.getSubjectX500Principal().getName() + "' in the peer's chain" : "the peer certificate '"
+                    + cert.getSubjectX500Principal().getName() + "'");
+            CertPathValidatorException.Reason r = v.getReason();
+            if (r == BasicReason.EXPIRED) {
+                return new TlsHandshakeException(Reason.EXPIRED_PEER_CERTIFICATE, where + which + " expired"
+                        + (cert == null ? "" : " on " + cert.getNotAfter().toInstant()), e);
+            }
+            if (r == BasicReason.NOT_YET_VALID) {
+                return new TlsHandshakeException(Reason.EXPIRED_PEER_CERTIFICATE, where + which + " is not yet valid"
+                        + (cert == null ? "" : " (not before " + cert.getNotBefore().toInstant() + ")"), e);
+            }
+            if (r == BasicReason.REVOKED) {
+                return new TlsHandshakeException(Reason.REVOKED_PEER_CERTIFICATE, where + which + " is revoked: "
+                        + v.getMessage(), e);
+            }
+            if (r == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+                return new TlsHandshakeException(Reason.REVOCATION_UNKNOWN, where + "cannot check whether " + which
+                        + " is revoked: " + v.getMessage(), e);
+            }
+            if (r == PKIXReason.NO_TRUST_ANCHOR) {
+                return new TlsHandshakeException(Reason.UNTRUSTED_PEER_CERTIFICATE, where + which + " is not "
+                        + "trusted: it does not chain to a certificate of the trust managers", e);
+            }
+            return new TlsHandshakeException(Reason.UNTRUSTED_PEER_CERTIFICATE, where + which + " is not valid: "
+                    + v.getMessage(), e);
+        }
+        if (find(e, CertPathBuilderException.class) != null) {
+            return new TlsHandshakeException(Reason.UNTRUSTED_PEER_CERTIFICATE, where + "the peer certificate is not "
+                    + "trusted: no certification path from it to a certificate of the trust managers (RFC 5280 6)", e);
+        }
+        return null;
     }
 
     /** Whether an exception from a read or write of an established session is a TLS failure worth mapping. */

@@ -35,6 +35,10 @@ final class TlsSocket extends Socket {
     private final String offer;
     private final Consumer<SSLSession> onHandshake;
     private String peer = "(not connected)";
+    /** The session once our side of the handshake completed (TLS 1.3: before the server checked our certificate). */
+    private SSLSession established;
+    /** Whether the peer has sent application data: after that, it accepted us. */
+    private volatile boolean answered;
     private InputStream in;
     private OutputStream out;
 
@@ -72,6 +76,7 @@ final class TlsSocket extends Socket {
         }
         ssl.setSoTimeout(previous);
         SSLSession s = ssl.getSession();
+        established = s;
         if (LOG.isDebugEnabled()) {
             String peerCert;
             try {
@@ -90,7 +95,13 @@ final class TlsSocket extends Socket {
 
     private TlsHandshakeException failure(IOException e) {
         TlsHandshakeException t = HandshakeFailures.map(e, peer, offer,
-                keys != null && keys.certificateRequestedButNotSent(ssl));
+                keys != null ? keys.certificateRequestedButNotSent(ssl) : sentNoCertificate());
+        if (t.reason() == TlsHandshakeException.Reason.NOT_TLS && sentNoCertificate()) {
+            return new TlsHandshakeException(TlsHandshakeException.Reason.CLIENT_CERTIFICATE_REQUIRED, "TLS "
+                    + "handshake with " + peer + " failed: the peer closed the connection (" + e.getMessage() + ") "
+                    + "right after a TLS 1.3 handshake in which we sent no certificate: it requires a client "
+                    + "certificate", e);
+        }
         if (t.reason() == TlsHandshakeException.Reason.NOT_TLS && keys != null && keys.certificateRequested(ssl)) {
             // the server asked for our certificate, then hung up without an alert we could read (it closed with
             // our data unread, so the alert was lost to a reset): that is how a server refuses a client certificate
@@ -102,6 +113,16 @@ final class TlsSocket extends Socket {
                     + "revoked?)" : "requires a client certificate and we sent none (+tla); use +tls key cert"), e);
         }
         return t;
+    }
+
+    /**
+     * For a context configured elsewhere ({@link DicomTls#of}; its key managers are not ours to watch): whether the
+     * handshake completed on our side without a certificate of ours. A TLS 1.3 server that then complains about a
+     * certificate (RFC 8446 4.4.2.4) can only mean that it requires one.
+     */
+    private boolean sentNoCertificate() {
+        return keys == null && !answered && established != null && "TLSv1.3".equals(established.getProtocol())
+                && established.getLocalCertificates() == null;
     }
 
     /** The TLS session (after connect). */
@@ -116,18 +137,22 @@ final class TlsSocket extends Socket {
                 @Override
                 public int read() throws IOException {
                     try {
-                        return super.read();
+                        int r = super.read();
+                        answered |= r >= 0;
+                        return r;
                     } catch (IOException e) {
-                        throw mapped(e);
+                        throw readFailure(e);
                     }
                 }
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     try {
-                        return super.read(b, off, len);
+                        int n = super.read(b, off, len);
+                        answered |= n > 0;
+                        return n;
                     } catch (IOException e) {
-                        throw mapped(e);
+                        throw readFailure(e);
                     }
                 }
             };
@@ -174,13 +199,19 @@ final class TlsSocket extends Socket {
         return HandshakeFailures.isTlsFailure(e) ? failure(e) : e;
     }
 
+    /** A reset before the first answer, after a handshake without our certificate, is a late refusal too. */
+    private IOException readFailure(IOException e) {
+        return sentNoCertificate() && !(e instanceof TlsHandshakeException) ? failure(e) : mapped(e);
+    }
+
     /**
      * A TLS 1.3 server checks the client's certificate only after the client has finished its handshake (RFC 8446
      * 4.4.2.4), so a rejection shows up as a fatal alert, or just a closed connection, when we first write. Read the
      * alert if it is still there; otherwise say what such a close almost always means.
      */
     private IOException writeFailure(IOException e) {
-        if (e instanceof TlsHandshakeException || keys == null || !keys.certificateRequested(ssl)) {
+        boolean lateRefusal = keys != null ? keys.certificateRequested(ssl) : sentNoCertificate();
+        if (e instanceof TlsHandshakeException || !lateRefusal) {
             return mapped(e);
         }
         try {
