@@ -85,6 +85,12 @@ final class ScpAssociation implements Runnable {
     private long peerMaxPduLength;
     private String callingAeTitle = "?";
     private boolean established;
+    /** The next message, being read on a helper thread since a C-FIND started streaming; null when none is. */
+    private PendingRead pending;
+    /** While responses stream, a quiet requestor is normal: the helper's read does not time out (see peekIncoming). */
+    private volatile boolean streaming;
+    /** When the last C-FIND ended (System.nanoTime()), from which the idle timeout counts again. */
+    private volatile long streamEnded;
 
     ScpAssociation(EmbeddedFindScp scp, Socket socket) {
         this.scp = scp;
@@ -149,6 +155,10 @@ final class ScpAssociation implements Runnable {
                 scp.counters().open.decrementAndGet();
             }
             closeQuietly();
+            // the closed socket ends the helper's read at once; waiting for it leaves no thread behind close()
+            if (pending != null && !pending.join(ARTIM_MS)) {
+                LOG.warn("{} ({}): reader thread still running after the association closed", callingAeTitle, peer);
+            }
             scp.ended(this);
         }
     }
@@ -245,7 +255,7 @@ final class ScpAssociation implements Runnable {
 
     private void serve() throws IOException {
         while (true) {
-            DimseMessage m = assembler.read(cmd -> false);
+            DimseMessage m = nextMessage();
             int field = m.commandField();
             switch (field) {
                 case CommandField.C_ECHO_RQ -> echo(m);
@@ -314,7 +324,7 @@ final class ScpAssociation implements Runnable {
             finalResponse(ctx, messageId, sopClass, f.status(), f.getMessage());
             return;
         } catch (IOException | UncheckedIOException e) {
-            LOG.warn("{}: cannot open the data of {}: {}", callingAeTitle, model, e.getMessage());
+            LOG.warn("{}: cannot open the data of {}", callingAeTitle, model, e);
             finalResponse(ctx, messageId, sopClass, FindFailure.UNABLE_TO_PROCESS, e.getMessage());
             return;
         }
@@ -324,32 +334,42 @@ final class ScpAssociation implements Runnable {
     /** Sends one Pending response per match as it is produced, checking for C-CANCEL before each. */
     private void stream(int ctx, int messageId, String sopClass, TransferSyntax ts, Stream<Attributes> responses)
             throws IOException {
+        boolean complete;
+        streaming = true;
         try (responses) {
-            Iterator<Attributes> it = responses.iterator();
-            while (true) {
-                if (cancelRequested(messageId) || delayCancelled(messageId)) {
-                    scp.counters().cancels.incrementAndGet();
-                    finalResponse(ctx, messageId, sopClass, DimseStatus.CANCEL, null);
-                    return;
-                }
-                Attributes identifier;
-                byte[] data;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    identifier = it.next();
-                    data = encode(identifier, ts);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: C-FIND message ID {} failed: {}", callingAeTitle, messageId, e.toString(), e);
-                    finalResponse(ctx, messageId, sopClass, FindFailure.UNABLE_TO_PROCESS, e.getMessage());
-                    return;
-                }
-                send(ctx, CommandSet.cFindRsp(messageId, sopClass, DimseStatus.PENDING, true, null), data);
-                scp.counters().pending.incrementAndGet();
-            }
+            complete = sendPending(ctx, messageId, sopClass, ts, responses.iterator());
+        } finally {
+            streamEnded = System.nanoTime();
+            streaming = false;
         }
-        finalResponse(ctx, messageId, sopClass, DimseStatus.SUCCESS, null);
+        if (complete) {
+            finalResponse(ctx, messageId, sopClass, DimseStatus.SUCCESS, null);
+        }
+    }
+
+    /** The Pending responses; false if the query ended early (cancel, failure) with its final response sent. */
+    private boolean sendPending(int ctx, int messageId, String sopClass, TransferSyntax ts, Iterator<Attributes> it)
+            throws IOException {
+        while (true) {
+            if (cancelRequested(messageId) || delayCancelled(messageId)) {
+                scp.counters().cancels.incrementAndGet();
+                finalResponse(ctx, messageId, sopClass, DimseStatus.CANCEL, null);
+                return false;
+            }
+            byte[] data;
+            try {
+                if (!it.hasNext()) {
+                    return true;
+                }
+                data = encode(it.next(), ts);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: C-FIND message ID {} failed", callingAeTitle, messageId, e);
+                finalResponse(ctx, messageId, sopClass, FindFailure.UNABLE_TO_PROCESS, e.getMessage());
+                return false;
+            }
+            send(ctx, CommandSet.cFindRsp(messageId, sopClass, DimseStatus.PENDING, true, null), data);
+            scp.counters().pending.incrementAndGet();
+        }
     }
 
     private static byte[] encode(Attributes identifier, TransferSyntax ts) {
@@ -374,28 +394,29 @@ final class ScpAssociation implements Runnable {
             if (cancelRequested(messageId)) {
                 return true;
             }
-            try {
-                Thread.sleep(Math.max(1, Math.min(10, left / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("SCP stopping");
-            }
+            pending.await(left); // wakes as soon as a message (or the end of the connection) arrives
         }
         return false;
     }
 
     /**
-     * Without blocking when nothing arrived: whether a C-CANCEL-RQ for {@code messageId} is waiting (PS3.7 9.3.2.3).
-     * Any other request while the C-FIND runs is a protocol error (no asynchronous operations were negotiated).
+     * Without blocking: whether a C-CANCEL-RQ for {@code messageId} has arrived (PS3.7 9.3.2.3). The next message
+     * is read on a helper thread (see {@link PendingRead}); on return {@code false} such a read is under way.
+     * Any other request while the C-FIND runs is a protocol error (no asynchronous operations were negotiated);
+     * A-ABORT, A-RELEASE-RQ and a lost connection are thrown as the association's own reads would throw them.
      */
     private boolean cancelRequested(int messageId) throws IOException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("SCP stopping");
         }
-        if (pdvs.isEmpty() && in.available() == 0) {
+        if (pending == null) {
+            pending = PendingRead.start(Thread.currentThread().getName() + "-reader", this::readWhileStreaming);
             return false;
         }
-        DimseMessage m = assembler.read(cmd -> false);
+        if (!pending.isDone()) {
+            return false;
+        }
+        DimseMessage m = nextMessage();
         if (m.commandField() != CommandField.C_CANCEL_RQ) {
             throw DicomProtocolException.dimse("received " + CommandField.name(m.commandField())
                     + " while C-FIND message ID " + messageId + " was running (no asynchronous operations)");
@@ -406,6 +427,57 @@ final class ScpAssociation implements Runnable {
             return false;
         }
         return true;
+    }
+
+    /** The next request: the one the helper thread read (or is reading), else read here. */
+    private DimseMessage nextMessage() throws IOException {
+        if (pending == null) {
+            return assembler.read(cmd -> false);
+        }
+        PendingRead p = pending;
+        pending = null;
+        return p.result();
+    }
+
+    /** The helper thread's read: waits for the first byte without the idle timeout while the C-FIND runs. */
+    private DimseMessage readWhileStreaming() throws IOException {
+        if (pdvs.isEmpty()) {
+            peekIncoming();
+        }
+        return assembler.read(cmd -> false);
+    }
+
+    /**
+     * Waits until a byte has arrived, without consuming it. The socket's timeout is the idle timeout (PS3.8 9.1.5
+     * leaves its value to us): it must not end an association whose requestor waits quietly for responses, so a
+     * timeout while responses stream is ignored, and once they ended the idle time counts from their end. Only here,
+     * before a PDU begins, is a timeout harmless to retry; within a PDU it ends the association as before.
+     */
+    private void peekIncoming() throws IOException {
+        int idle = millis(config.idleTimeout());
+        try {
+            while (true) {
+                in.mark(1);
+                try {
+                    if (in.read() >= 0) {
+                        in.reset();
+                    }
+                    return; // a byte, or the end of the stream, which the PDU reader reports
+                } catch (SocketTimeoutException e) {
+                    if (!streaming) {
+                        long left = idle - (System.nanoTime() - streamEnded) / 1_000_000;
+                        if (left <= 0) {
+                            throw e;
+                        }
+                        socket.setSoTimeout((int) left);
+                    }
+                }
+            }
+        } finally {
+            if (idle > 0) {
+                socket.setSoTimeout(idle);
+            }
+        }
     }
 
     private void finalResponse(int ctx, int messageId, String sopClass, int status, String comment)
@@ -461,6 +533,9 @@ final class ScpAssociation implements Runnable {
     /** Waits up to ARTIM for the peer to close its side, discarding what still arrives. */
     private void awaitClose() throws IOException {
         socket.shutdownOutput();
+        if (pending != null && !pending.await(ARTIM_MS * 1_000_000L)) {
+            return; // the helper thread still reads: ARTIM expired; closing the socket ends its read
+        }
         socket.setSoTimeout(ARTIM_MS);
         byte[] sink = new byte[8192];
         try {

@@ -271,6 +271,23 @@ class EmbeddedFindScpTest {
         }
     }
 
+    /** A requestor waiting quietly for a long stream is not idle; once the final response is sent, it is. */
+    @Test
+    void idleTimeoutCountsFromTheFinalResponseNotDuringTheStream() throws Exception {
+        try (EmbeddedFindScp scp = EmbeddedFindScp.builder().idleTimeout(Duration.ofMillis(300))
+                .responseDelay(Duration.ofMillis(100)).worklist(List.of(item(1), item(2), item(3), item(4), item(5),
+                        item(6), item(7), item(8)))
+                .start();
+                Association as = Association.open(config(scp).build())) {
+            List<FindResponse> rs = drain(as.find(SopClasses.MODALITY_WORKLIST_FIND, keys()));
+            assertEquals(9, rs.size(), "800 ms of streaming with a 300 ms idle timeout: " + rs);
+            assertTrue(rs.get(8).status().isSuccess());
+            assertEquals(DimseStatus.SUCCESS, as.echo().code(), "still open within the idle time");
+            await(() -> scp.counters().abortedAssociations() == 1, "the idle association aborted");
+            assertThrows(DicomNetworkException.class, as::echo);
+        }
+    }
+
     @Test
     void artificialDelayPerResponse() throws Exception {
         try (EmbeddedFindScp scp = EmbeddedFindScp.builder().responseDelay(Duration.ofMillis(100))
@@ -350,7 +367,9 @@ class EmbeddedFindScpTest {
         Association busy = Association.open(config(scp).build());
         FindQuery q = busy.find(SopClasses.MODALITY_WORKLIST_FIND, keys());
         assertTrue(q.nextResponse().isPending());
-        await(() -> threadsOf(scp).size() == 3, "acceptor and two association threads");
+        // the streaming association reads on a helper thread meanwhile, so that it sees a C-CANCEL on any transport
+        await(() -> threadsOf(scp).size() == 4, "acceptor, two association threads and one reader");
+        assertEquals(1, threadsOf(scp).stream().filter(t -> t.getName().endsWith("-reader")).count());
         scp.close();
         assertFalse(scp.isRunning());
         assertEquals(List.of(), threadsOf(scp), "no thread left after close");

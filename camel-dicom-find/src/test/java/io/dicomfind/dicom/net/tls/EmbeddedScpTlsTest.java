@@ -93,6 +93,64 @@ class EmbeddedScpTlsTest {
         }
     }
 
+    /**
+     * Over TLS the socket reports no bytes available until a record is decrypted, so the SCP must read while it
+     * streams to see the C-CANCEL: the query stops long before its 100 matches, with status Cancel, and the
+     * association stays usable.
+     */
+    @Test
+    void cancelStopsTheStreamOverTls() throws Exception {
+        List<Attributes> hundred = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            hundred.add(item(i));
+        }
+        try (EmbeddedFindScp scp = EmbeddedFindScp.builder().aeTitle("TLSSCP").worklist(hundred)
+                .responseDelay(Duration.ofMillis(20)).tls(DicomTls.create(own("server").build())).start();
+                Association as = Association.open(config(scp, DicomTls.create(own("client").build())))) {
+            Attributes keys = new Attributes();
+            keys.setNull(Tag.PatientID, VR.LO);
+            List<FindResponse> rs = new ArrayList<>();
+            try (FindQuery q = as.find(SopClasses.MODALITY_WORKLIST_FIND, keys)) {
+                assertTrue(q.nextResponse().isPending());
+                q.cancel();
+                for (FindResponse r; (r = q.nextResponse()) != null;) {
+                    rs.add(r);
+                }
+            }
+            FindResponse last = rs.get(rs.size() - 1);
+            assertEquals(DimseStatus.CANCEL, last.status().code(), last.toString());
+            assertTrue(rs.size() <= 10, rs.size() + " responses after the cancel");
+            assertEquals(1, scp.counters().cancels());
+            assertEquals(DimseStatus.Category.SUCCESS, as.echo().category(), "the association is still usable");
+            as.release();
+        }
+    }
+
+    /** Closing the SCP while a TLS association streams ends its reader thread too: nothing is left running. */
+    @Test
+    void closeWhileStreamingOverTlsLeavesNoThread() throws Exception {
+        List<Attributes> many = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(item(i));
+        }
+        EmbeddedFindScp scp = EmbeddedFindScp.builder().aeTitle("TLSSCP").worklist(many)
+                .responseDelay(Duration.ofMillis(20)).tls(DicomTls.create(own("server").build())).start();
+        String prefix = "find-scp-TLSSCP-" + scp.port() + "-";
+        try (Association as = Association.open(config(scp, DicomTls.create(own("client").build())))) {
+            Attributes keys = new Attributes();
+            keys.setNull(Tag.PatientID, VR.LO);
+            FindQuery q = as.find(SopClasses.MODALITY_WORKLIST_FIND, keys);
+            assertTrue(q.nextResponse().isPending());
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith(prefix) && t.getName().endsWith("-reader")));
+            scp.close();
+            assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && t.getName().startsWith(prefix)).toList());
+        } catch (java.io.IOException expected) {
+            // the client may notice the dropped connection while closing
+        }
+    }
+
     @Test
     void extendedProfileNegotiatesTls12WithOneOfItsSuitesAndEcKeysWork() throws Exception {
         try (EmbeddedFindScp scp = scp(own("server").build())) {
