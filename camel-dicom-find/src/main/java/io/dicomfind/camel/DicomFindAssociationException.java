@@ -89,8 +89,11 @@ public class DicomFindAssociationException extends DicomFindException {
             reason = Reason.CONNECTION_LOST;
             trans = true;
         }
-        String message = what + " with " + peer + " failed (" + reason + (text != null ? ": " + text : "") + "): "
-                + e.getMessage();
+        // The network layer's message already ends with the rejection or abort in words (the reason text): repeat
+        // it only if it does not.
+        String cause = String.valueOf(e.getMessage());
+        String message = what + " with " + peer + " failed (" + reason
+                + (text != null && !cause.contains(text) ? ": " + text : "") + "): " + cause;
         return new DicomFindAssociationException(message, peer, reason, text, trans, e);
     }
 
