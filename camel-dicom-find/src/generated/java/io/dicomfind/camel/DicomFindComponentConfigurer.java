@@ -74,6 +74,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpdu":
         case "maxPdu": getOrCreateConfiguration(target).setMaxPdu(property(camelContext, int.class, value)); return true;
+        case "maxresponses":
+        case "maxResponses": getOrCreateConfiguration(target).setMaxResponses(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -148,6 +150,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": return int.class;
         case "maxpdu":
         case "maxPdu": return int.class;
+        case "maxresponses":
+        case "maxResponses": return java.lang.Integer.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "model": return java.lang.String.class;
@@ -218,6 +222,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxpdu":
         case "maxPdu": return getOrCreateConfiguration(target).getMaxPdu();
+        case "maxresponses":
+        case "maxResponses": return getOrCreateConfiguration(target).getMaxResponses();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "model": return getOrCreateConfiguration(target).getModel();

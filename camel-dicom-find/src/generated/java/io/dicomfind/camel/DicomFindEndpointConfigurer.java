@@ -72,6 +72,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpdu":
         case "maxPdu": target.getConfiguration().setMaxPdu(property(camelContext, int.class, value)); return true;
+        case "maxresponses":
+        case "maxResponses": target.getConfiguration().setMaxResponses(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
@@ -163,6 +165,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return int.class;
         case "maxpdu":
         case "maxPdu": return int.class;
+        case "maxresponses":
+        case "maxResponses": return java.lang.Integer.class;
         case "maxresults":
         case "maxResults": return int.class;
         case "model": return java.lang.String.class;
@@ -255,6 +259,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxpdu":
         case "maxPdu": return target.getConfiguration().getMaxPdu();
+        case "maxresponses":
+        case "maxResponses": return target.getConfiguration().getMaxResponses();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "model": return target.getConfiguration().getModel();

@@ -23,7 +23,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -53,6 +53,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("lazyStartProducer");
         props.add("maxMessagesPerPoll");
         props.add("maxPdu");
+        props.add("maxResponses");
         props.add("maxResults");
         props.add("model");
         props.add("outputType");

@@ -6,6 +6,7 @@ import io.dicomfind.dicom.net.AssociationRejectedException;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.DimseTimeoutException;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.ResponseLimitExceededException;
 import io.dicomfind.dicom.net.tls.TlsHandshakeException;
 import java.io.IOException;
 
@@ -34,6 +35,11 @@ public class DicomFindAssociationException extends DicomFindException {
         NO_PRESENTATION_CONTEXT,
         /** The peer broke the Upper Layer or DIMSE protocol; the association was aborted. */
         PROTOCOL_ERROR,
+        /**
+         * More Pending responses than the endpoint's maxResponses allows; the association was aborted. The exception
+         * is a {@link DicomFindResponseLimitException}.
+         */
+        RESPONSE_LIMIT_EXCEEDED,
         /** The connection dropped or another I/O error. */
         CONNECTION_LOST,
         /**
@@ -60,6 +66,9 @@ public class DicomFindAssociationException extends DicomFindException {
         TlsHandshakeException tls = DicomFindTlsException.tlsFailure(e);
         if (tls != null) {
             return DicomFindTlsException.of(peer, what, tls, e);
+        }
+        if (e instanceof ResponseLimitExceededException limit) {
+            return new DicomFindResponseLimitException(peer, what, limit);
         }
         Reason reason;
         String text = null;
@@ -89,8 +98,11 @@ public class DicomFindAssociationException extends DicomFindException {
             reason = Reason.CONNECTION_LOST;
             trans = true;
         }
-        String message = what + " with " + peer + " failed (" + reason + (text != null ? ": " + text : "") + "): "
-                + e.getMessage();
+        // The network layer's message already ends with the rejection or abort in words (the reason text): repeat
+        // it only if it does not.
+        String cause = String.valueOf(e.getMessage());
+        String message = what + " with " + peer + " failed (" + reason
+                + (text != null && !cause.contains(text) ? ": " + text : "") + "): " + cause;
         return new DicomFindAssociationException(message, peer, reason, text, trans, e);
     }
 

@@ -18,9 +18,15 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 @UriParams
 public class DicomFindConfiguration implements Cloneable {
+    /**
+     * The {@code maxResponses} of SelectList, SelectOne and the consumer when not set: they hold every match of a
+     * C-FIND in memory before the body is set or the batch is routed.
+     */
+    public static final int DEFAULT_MAX_RESPONSES = 100_000;
+
     // ---- path ----
     @UriPath(label = "common", defaultValue = "ANY-SCP",
-             description = "The called AE title of the peer (findscu -aec), written before the @ in the URI;"
+             description = "The called AE title of the peer (findscu -aec), written before the at sign in the URI;"
                            + " may also be given as the calledAet query option")
     private String calledAet = "ANY-SCP";
     @UriPath(label = "common", description = "Host name or IP address of the DICOM peer (SCP)")
@@ -68,6 +74,14 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Most identifiers a SelectList or StreamList returns; when the SCP has more, the query is"
                             + " cancelled and header CamelDicomFindTruncated is true. 0 means no limit")
     private int maxResults;
+    @UriParam(label = "advanced",
+              description = "Most Pending responses one C-FIND may receive: the next one aborts the association and"
+                            + " fails the exchange or poll with DicomFindResponseLimitException. This bounds memory,"
+                            + " because SelectList, SelectOne and the consumer hold every match of a C-FIND before"
+                            + " the body is set or the batch is routed. When not set: 100000 for those, and no limit"
+                            + " for StreamList, which streams. 0 means no limit. Responses still in flight after a"
+                            + " C-CANCEL count too")
+    private Integer maxResponses;
 
     // ---- consumer ----
     @UriParam(label = "consumer", defaultValue = "0",
@@ -78,8 +92,10 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Skip matches already seen in an earlier poll, by idempotentKey")
     private boolean idempotent;
     @UriParam(label = "consumer",
-              description = "Simple expression giving the key of a match for idempotent, e.g."
-                            + " ${body[StudyInstanceUID]} (the identifier converts to a Map of keywords); by default the whole identifier is the key")
+              description = "Simple expression giving the key of a match for idempotent. The identifier converts"
+                            + " to a Map of keywords, so the expression can pick one value such as the"
+                            + " StudyInstanceUID (the Consumer section of the documentation shows the syntax). By"
+                            + " default the whole identifier, sequence items included, is the key")
     private String idempotentKey;
     @UriParam(label = "consumer,advanced",
               description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
@@ -93,10 +109,11 @@ public class DicomFindConfiguration implements Cloneable {
                             + " ImplicitLittleEndianOnly (-xi)")
     private ProposedTransferSyntaxes proposedTransferSyntaxes = ProposedTransferSyntaxes.Uncompressed;
     @UriParam(label = "advanced", defaultValue = "6",
-              description = "Deflate compression level 0-9 with proposedTransferSyntaxes=Deflated (findscu +cl)")
+              description = "Deflate compression level 0-9 with proposedTransferSyntaxes=Deflated (findscu --compression-level)")
     private int deflateLevel = 6;
     @UriParam(label = "advanced", defaultValue = "true",
-              description = "Support the post-1993 VRs such as UN and UT (findscu +u); false converts them to OB (-u)")
+              description = "Support the post-1993 VRs such as UN and UT (findscu --enable-new-vr); false converts"
+                            + " them to OB (--disable-new-vr)")
     private boolean enableNewVr = true;
     @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
               description = "Timeout for the TCP connection (findscu -to); 0 means unlimited")
@@ -126,7 +143,7 @@ public class DicomFindConfiguration implements Cloneable {
                             + " that omit it, e.g. ISO_IR 100 or ISO_IR 192")
     private String fallbackCharacterSet;
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Repair what can be repaired in received data sets instead of failing (findscu +dc)")
+              description = "Repair what can be repaired in received data sets instead of failing (findscu --enable-correction)")
     private boolean dataCorrection;
 
     // ---- security ----
@@ -244,6 +261,25 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setMaxResults(int maxResults) {
         this.maxResults = maxResults;
+    }
+
+    public Integer getMaxResponses() {
+        return maxResponses;
+    }
+
+    public void setMaxResponses(Integer maxResponses) {
+        this.maxResponses = maxResponses;
+    }
+
+    /**
+     * The limit in effect: {@code maxResponses} when set; otherwise none for a StreamList producer ({@code streaming})
+     * and {@link #DEFAULT_MAX_RESPONSES} for what buffers the matches.
+     */
+    int effectiveMaxResponses(boolean streaming) {
+        if (maxResponses != null) {
+            return maxResponses;
+        }
+        return streaming ? 0 : DEFAULT_MAX_RESPONSES;
     }
 
     public int getMaxMessagesPerPoll() {

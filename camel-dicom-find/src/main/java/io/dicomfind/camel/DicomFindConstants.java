@@ -23,7 +23,8 @@ public final class DicomFindConstants {
     public static final String KEYS = "CamelDicomFindKeys";
     @Metadata(label = "producer", javaType = "String",
               description = "Prefix of headers that each override one key, e.g. header CamelDicomFindKey.PatientName"
-                            + " with value DOE*, or CamelDicomFindKey.(0040,0100)[0].Modality with value CT")
+                            + " with value SMITH, or CamelDicomFindKey.ScheduledProcedureStepSequence.Modality with"
+                            + " value CT (a path into sequence items, as for the key options)")
     public static final String KEY_PREFIX = "CamelDicomFindKey.";
     @Metadata(label = "producer", javaType = "Integer", description = "Overrides maxResults for this exchange")
     public static final String MAX_RESULTS = "CamelDicomFindMaxResults";

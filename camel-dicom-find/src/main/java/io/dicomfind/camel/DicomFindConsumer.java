@@ -1,8 +1,14 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
-import java.nio.charset.StandardCharsets;
+import io.dicomfind.dicom.io.DataSetWriter;
+import io.dicomfind.dicom.io.EncodeOptions;
+import io.dicomfind.dicom.io.TransferSyntax;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -60,6 +66,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
         }
         Queue<Exchange> batch = new LinkedList<>();
         Set<String> keysInPoll = new HashSet<>();
+        MessageDigest digest = repository != null && idempotentKey == null ? sha256() : null;
         int max = getMaxMessagesPerPoll();
         FindRun run = endpoint.startRun(request);
         try (run) {
@@ -71,7 +78,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
                 in.setHeader(DicomFindConstants.RESPONSE_INDEX, run.responseCount());
                 DicomFindProducer.setQueryHeaders(in, run);
                 if (repository != null) {
-                    String key = keyOf(exchange, identifier);
+                    String key = keyOf(exchange, identifier, digest);
                     if (key != null && (!keysInPoll.add(key) || repository.contains(key))) {
                         releaseExchange(exchange, false); // seen before
                         continue;
@@ -101,13 +108,45 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private String keyOf(Exchange exchange, Attributes identifier) throws Exception {
+    private String keyOf(Exchange exchange, Attributes identifier, MessageDigest digest) throws Exception {
         if (idempotentKey != null) {
             return idempotentKey.evaluate(exchange, String.class);
         }
         // Default: the identifier itself, so that the same match is routed once while a changed one is new.
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        return HexFormat.of().formatHex(sha.digest(identifier.toString().getBytes(StandardCharsets.UTF_8)));
+        return defaultKey(identifier, digest);
+    }
+
+    /**
+     * SHA-256 of the identifier encoded in Explicit VR Little Endian (PS3.5 A.2): every element, including those
+     * inside sequence items (e.g. Modality or the start time in a Scheduled Procedure Step), so that a changed
+     * worklist entry gets a new key. A value too long for an explicit VR 16-bit length field is hashed in Implicit VR
+     * Little Endian instead (PS3.5 A.1), which has no such limit.
+     */
+    static String defaultKey(Attributes identifier, MessageDigest digest) throws IOException {
+        digest.reset();
+        try {
+            encodeInto(identifier, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, digest);
+        } catch (IOException e) {
+            digest.reset();
+            encodeInto(identifier, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, digest);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void encodeInto(Attributes identifier, TransferSyntax ts, MessageDigest digest)
+            throws IOException {
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            DataSetWriter.write(identifier, ts, EncodeOptions.DEFAULT, out);
+        }
+    }
+
+    /** One digest per poll: a MessageDigest is not thread-safe, and looking one up per match is wasted work. */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     @Override

@@ -103,10 +103,16 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         if (c.getArtimTimeout() <= 0) {
             throw new IllegalArgumentException("dicomfind: artimTimeout must be positive");
         }
-        settings = new FindSettings(associationConfig(c), c.isAbort());
+        checkResponseLimits(c);
+        AssociationConfig association = associationConfig(c);
+        settings = new FindSettings(association.toBuilder()
+                .maxResponses(c.effectiveMaxResponses(c.getOutputType() == OutputType.StreamList)).build(),
+                c.isAbort());
+        FindSettings pollSettings = new FindSettings(association.toBuilder()
+                .maxResponses(c.effectiveMaxResponses(false)).build(), c.isAbort());
         activity = new FindActivity(getComponent().getActivity());
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
-                settings);
+                settings, pollSettings);
         if (c.isIdempotent()) {
             idempotentRepository = c.getIdempotentRepository() != null ? c.getIdempotentRepository()
                     : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
@@ -127,6 +133,33 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
             org.apache.camel.support.service.ServiceHelper.stopService(idempotentRepository);
         }
         super.doStop();
+    }
+
+    /**
+     * maxResponses aborts the association at the response after the limit; maxResults and maxMessagesPerPoll cancel
+     * politely at the match after theirs. A polite limit the abort would always pre-empt is a configuration error.
+     */
+    private static void checkResponseLimits(DicomFindConfiguration c) {
+        if (c.getMaxResponses() != null && c.getMaxResponses() < 0) {
+            throw new IllegalArgumentException("dicomfind: maxResponses must be 0 (no limit) or positive, was "
+                    + c.getMaxResponses());
+        }
+        int producerLimit = c.effectiveMaxResponses(c.getOutputType() == OutputType.StreamList);
+        if (producerLimit > 0 && c.getMaxResults() >= producerLimit) {
+            throw new IllegalArgumentException("dicomfind: maxResults " + c.getMaxResults() + " cannot be reached"
+                    + " with maxResponses " + producerLimit + limitOrigin(c) + "; raise maxResponses above"
+                    + " maxResults, or set it to 0 for no limit");
+        }
+        int pollLimit = c.effectiveMaxResponses(false);
+        if (pollLimit > 0 && c.getMaxMessagesPerPoll() >= pollLimit) {
+            throw new IllegalArgumentException("dicomfind: maxMessagesPerPoll " + c.getMaxMessagesPerPoll()
+                    + " cannot be reached with maxResponses " + pollLimit + limitOrigin(c) + "; raise maxResponses"
+                    + " above maxMessagesPerPoll, or set it to 0 for no limit");
+        }
+    }
+
+    private static String limitOrigin(DicomFindConfiguration c) {
+        return c.getMaxResponses() == null ? " (the default)" : "";
     }
 
     /** PS3.5 Table 6.2-1 AE: 1 to 16 characters of the default repertoire, no backslash or control characters. */

@@ -20,18 +20,25 @@ final class FindRequestFactory {
     private final DicomFindConfiguration config;
     private final QueryKeyTemplate keys;
     private final FindSettings baseSettings;
+    private final FindSettings pollSettings;
     private final QueryBodyReader bodyReader = new QueryBodyReader(DecodeLimits.DEFAULT);
 
-    FindRequestFactory(DicomFindConfiguration config, QueryKeyTemplate keys, FindSettings baseSettings) {
+    /**
+     * @param baseSettings for producer exchanges (their maxResponses follows the outputType)
+     * @param pollSettings for consumer polls, which hold a poll's matches before routing them
+     */
+    FindRequestFactory(DicomFindConfiguration config, QueryKeyTemplate keys, FindSettings baseSettings,
+            FindSettings pollSettings) {
         this.config = config;
         this.keys = keys;
         this.baseSettings = baseSettings;
+        this.pollSettings = pollSettings;
     }
 
     /** A consumer poll: endpoint options only, with Simple expressions evaluated against {@code exchange}. */
     FindRequest forPoll(Exchange exchange) {
         Attributes identifier = endpointKeys(exchange);
-        return new FindRequest(baseSettings, identifier, config.getPriority(), 0, config.getCancelAfter());
+        return new FindRequest(pollSettings, identifier, config.getPriority(), 0, config.getCancelAfter());
     }
 
     /** A producer exchange: endpoint options, then the body, then the headers. */

@@ -5,8 +5,7 @@ import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +29,28 @@ final class IdentifierCorrection {
     private IdentifierCorrection() {
     }
 
-    /** Corrects {@code ds} in place; returns how many corrections were made. */
+    /**
+     * Corrects {@code ds} in place; returns how many corrections were made. Runs on every received identifier with
+     * {@code dataCorrection}, so a data set that needs nothing costs no allocation: the removal list is created only
+     * when something is to be removed, and sequence items are walked by index rather than by iterator.
+     */
     static int apply(Attributes ds) {
         int corrections = 0;
-        List<Integer> remove = new ArrayList<>();
+        int[] remove = null;
+        int removeCount = 0;
         for (int i = 0; i < ds.size(); i++) {
             int tag = ds.tagAt(i);
             int group = Tag.group(tag);
             if (Tag.isGroupLength(tag) || group == 0x0000 || group == 0x0002) {
-                remove.add(tag);
+                if (remove == null) {
+                    remove = new int[4];
+                } else if (removeCount == remove.length) {
+                    remove = Arrays.copyOf(remove, removeCount * 2);
+                }
+                remove[removeCount++] = tag;
             } else if (ds.valueAt(i) instanceof Sequence seq) {
-                for (Attributes item : seq) {
-                    corrections += apply(item);
+                for (int j = 0; j < seq.size(); j++) {
+                    corrections += apply(seq.get(j));
                 }
             } else if (ds.vrAt(i) == VR.UN && !Tag.isPrivate(tag)) {
                 VR vr = ElementDictionary.standard().vrOf(tag);
@@ -52,10 +61,11 @@ final class IdentifierCorrection {
                 }
             }
         }
-        for (int tag : remove) {
-            ds.remove(tag);
+        for (int k = 0; k < removeCount; k++) {
+            ds.remove(remove[k]);
             corrections++;
-            LOG.debug("data correction: removed {} (group length, command or file meta element)", Tag.toString(tag));
+            LOG.debug("data correction: removed {} (group length, command or file meta element)",
+                    Tag.toString(remove[k]));
         }
         return corrections;
     }

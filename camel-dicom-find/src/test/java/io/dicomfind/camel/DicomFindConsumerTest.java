@@ -3,10 +3,12 @@ package io.dicomfind.camel;
 import io.dicomfind.dicom.net.DimseStatus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
+import io.dicomfind.dicom.data.VR;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -102,6 +104,53 @@ class DicomFindConsumerTest extends CamelTestSupport {
         assertTrue(scp.identifiers.size() >= pollsBefore + 3, "polled again");
         assertEquals(1, match.getReceivedCounter());
         context.getRouteController().stopRoute("poll");
+    }
+
+    static Attributes worklistItem(String modality, String startTime) {
+        Attributes a = FakeFindService.patient("DOE^JOHN", "ID1");
+        Attributes step = a.newSequence(Tag.ScheduledProcedureStepSequence).addItem();
+        step.setString(Tag.Modality, VR.CS, modality);
+        step.setString(0x00400001, VR.AE, "CT01"); // Scheduled Station AE Title
+        step.setString(0x00400003, VR.TM, startTime); // Scheduled Procedure Step Start Time
+        return a;
+    }
+
+    @Test
+    void idempotentByDefaultRoutesAnItemWhoseSequenceChanged() throws Exception {
+        scp.matches(worklistItem("CT", "0800"));
+        MockEndpoint match = getMockEndpoint("mock:match");
+        match.expectedMessageCount(1);
+        route("dicomfind:WLM@localhost:11112?idempotent=true&initialDelay=0&delay=20");
+        MockEndpoint.assertIsSatisfied(context);
+        // only values inside the Scheduled Procedure Step item change: a changed worklist entry is new
+        int pollsBefore = scp.identifiers.size();
+        match.reset();
+        match.expectedMessageCount(1);
+        scp.matches(worklistItem("MR", "0800"));
+        MockEndpoint.assertIsSatisfied(context);
+        match.reset();
+        match.expectedMessageCount(1);
+        scp.matches(worklistItem("MR", "0930"));
+        MockEndpoint.assertIsSatisfied(context);
+        assertEquals("0930", match.getExchanges().get(0).getMessage().getBody(Attributes.class)
+                .getSequence(Tag.ScheduledProcedureStepSequence).get(0).getString(0x00400003));
+        // unchanged afterwards: routed no more
+        long deadline = System.currentTimeMillis() + 2000;
+        while (scp.identifiers.size() < pollsBefore + 6 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(scp.identifiers.size() >= pollsBefore + 6, "polled again");
+        assertEquals(1, match.getReceivedCounter());
+        context.getRouteController().stopRoute("poll");
+    }
+
+    @Test
+    void defaultKeyCoversSequenceItems() throws Exception {
+        java.security.MessageDigest sha = DicomFindConsumer.sha256();
+        String ct = DicomFindConsumer.defaultKey(worklistItem("CT", "0800"), sha);
+        assertEquals(ct, DicomFindConsumer.defaultKey(worklistItem("CT", "0800"), sha));
+        assertNotEquals(ct, DicomFindConsumer.defaultKey(worklistItem("MR", "0800"), sha));
+        assertNotEquals(ct, DicomFindConsumer.defaultKey(worklistItem("CT", "0801"), sha));
     }
 
     @Test

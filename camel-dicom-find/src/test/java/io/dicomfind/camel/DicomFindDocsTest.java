@@ -1,6 +1,7 @@
 package io.dicomfind.camel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class DicomFindDocsTest {
     private static final Path ADOC = Path.of("src/main/docs/dicomfind-component.adoc");
+    private static final Path SOURCES = Path.of("src/main/java/io/dicomfind/camel");
 
     @Test
     void tablesMatchTheComponentJson() throws Exception {
@@ -47,6 +49,70 @@ class DicomFindDocsTest {
             return;
         }
         assertEquals(updated, doc, ADOC + " is stale: run this test with -Ddicomfind.docs.update=true");
+    }
+
+    /**
+     * Camel's metadata plugin silently drops some characters from descriptions ({@code +}, {@code [}, {@code ]},
+     * {@code *}): {@code ${body[StudyInstanceUID]}} became {@code ${bodyStudyInstanceUID}} and {@code findscu +u}
+     * became {@code findscu u} in dicomfind.json and so in the adoc tables. Every description written in our sources
+     * must reach dicomfind.json unchanged (the plugin may only append, e.g. the multi-value note).
+     */
+    @Test
+    void generatedDescriptionsAreTheSourceDescriptions() throws Exception {
+        JsonObject json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/dicomfind/camel/dicomfind.json")) {
+            json = (JsonObject) Jsoner.deserialize(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Map<String, String> source = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> files = Files.list(SOURCES)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                source.putAll(sourceDescriptions(Files.readString(f)));
+            }
+        }
+        java.util.List<String> mangled = new java.util.ArrayList<>();
+        int compared = 0;
+        for (String section : java.util.List.of("componentProperties", "properties", "headers")) {
+            Map<String, Object> options = json.getMap(section);
+            for (Map.Entry<String, Object> e : options.entrySet()) {
+                String expected = source.get(e.getKey());
+                if (expected == null) {
+                    continue; // inherited from Camel (scheduler, bridgeErrorHandler, ...)
+                }
+                compared++;
+                String generated = String.valueOf(((Map<?, ?>) e.getValue()).get("description"));
+                if (!generated.startsWith(expected)) {
+                    mangled.add(section + "." + e.getKey() + ": '" + generated + "' instead of '" + expected + "'");
+                }
+            }
+        }
+        assertTrue(compared > 60, "only " + compared + " descriptions found in " + SOURCES);
+        assertEquals(java.util.List.of(), mangled, "descriptions changed by the Camel metadata plugin: reword"
+                + " them without + [ ] *");
+    }
+
+    /**
+     * Option or header name to description, from {@code description = "..." + "..."} in @UriParam, @UriPath and
+     * @Metadata: the name is the next field's, or for a header constant its value.
+     */
+    static Map<String, String> sourceDescriptions(String code) {
+        Map<String, String> out = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("description\\s*=\\s*((?:\"(?:[^\"\\\\]|\\\\.)*\"\\s*\\+?\\s*)+)").matcher(code);
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile(
+                "(public|private|protected)\\s+(static\\s+final\\s+String\\s+\\w+\\s*=\\s*\"([^\"]*)\"|[\\w<>, .?]+?\\s(\\w+)\\s*[=;])");
+        while (m.find()) {
+            StringBuilder text = new StringBuilder();
+            java.util.regex.Matcher l = literal.matcher(m.group(1));
+            while (l.find()) {
+                text.append(l.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+            }
+            java.util.regex.Matcher f = field.matcher(code);
+            if (f.find(m.end())) {
+                out.put(f.group(3) != null ? f.group(3) : f.group(4), text.toString());
+            }
+        }
+        return out;
     }
 
     private static long count(JsonObject props, boolean path) {

@@ -8,6 +8,7 @@ import io.dicomfind.dicom.net.DicomNetworkException;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.DimseTimeoutException;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.ResponseLimitExceededException;
 import io.dicomfind.dicom.net.hostile.HostileBehaviour;
 import java.util.List;
 import java.util.function.Predicate;
@@ -62,6 +63,8 @@ record CamelExpectation(Reason reason, int status, List<String> fragments, Predi
             return Reason.REJECTED;
         } else if (core == NoPresentationContextException.class) {
             return Reason.NO_PRESENTATION_CONTEXT;
+        } else if (core == ResponseLimitExceededException.class) {
+            return Reason.RESPONSE_LIMIT_EXCEEDED; // the endpoint's maxResponses
         } else if (core == DicomNetworkException.class) {
             return Reason.CONNECTION_LOST; // connected, then the peer closed or reset
         }
@@ -71,7 +74,7 @@ record CamelExpectation(Reason reason, int status, List<String> fragments, Predi
     /**
      * The Camel outcome of each behaviour through a producer or the consumer. By default the core's: the same
      * message fragments inside a DicomFindAssociationException of the matching reason. The differences come from what
-     * a dicomfind endpoint proposes and does (one presentation context; maxResults instead of maxResponses; a failed
+     * a dicomfind endpoint proposes and does (one presentation context; a failed
      * release after a complete result is a warning, not a failure).
      */
     static CamelExpectation of(HostileBehaviour b) {
@@ -80,9 +83,6 @@ record CamelExpectation(Reason reason, int status, List<String> fragments, Predi
             case RESPONSE_ON_ANOTHER_ACCEPTED_PRESENTATION_CONTEXT, MESSAGE_SWITCHING_PRESENTATION_CONTEXT_MIDWAY ->
                     fails(Reason.PROTOCOL_ERROR,
                             List.of("for presentation context ID 3, which was not accepted on this association"));
-            // maxResults=50: the 51st match sends C-CANCEL; the SCP ignores it, so the DIMSE timer of the cancel ends it
-            case PENDING_RESPONSES_FOREVER_WITHOUT_FINAL_STATUS -> fails(Reason.DIMSE_TIMEOUT,
-                    List.of("waiting for C-FIND-RSP", "after C-CANCEL (final status due within 1 s of it)"));
             // the C-FIND ended with Success: the result is complete, the failed release is a warning
             case NO_RELEASE_RESPONSE, DATA_INSTEAD_OF_RELEASE_RESPONSE_FOREVER ->
                     releaseFailedWarning("waiting for A-RELEASE-RP: no answer within the ACSE timeout of 1 s");

@@ -341,7 +341,7 @@ class CamelHostileTest {
         return switch (c) {
             case FIND, FIND_THEN_RELEASE, FIND_TWO_CONTEXTS, ECHO -> base;
             case FIND_DEFLATED -> base + "&proposedTransferSyntaxes=Deflated";
-            case FIND_MAX_RESPONSES_50 -> base + "&maxResults=50";
+            case FIND_MAX_RESPONSES_50 -> base + "&maxResponses=50";
             case CANCEL_AFTER_FIRST -> base + "&cancelAfter=1";
         };
     }
