@@ -163,7 +163,7 @@ final class FindRunner {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
                 log.write(LogLevel.INFO, id == null ? "\n" : dump.print(id, DumpPrinter.dcmtkName(ts)));
-            } else {
+            } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
             if (output != null && id != null && (options.limitOutput == null || responseCount <= options.limitOutput)) {
@@ -180,7 +180,7 @@ final class FindRunner {
     private void extract(Attributes id, TransferSyntax ts) {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
-        if (name != null) {
+        if (name != null && log.isEnabled(LogLevel.INFO)) {
             // DCMTK shows the file in the -od directory as "dir/name", and just "name" for the default "."
             String dir = options.outputDirectory.toString();
             log.info("Writing response dataset to file: " + (dir.equals(".") ? name : dir + "/" + name));
