@@ -41,7 +41,7 @@ final class FindRunner {
     private int responseCount;
     private boolean queryFailed;
     private boolean outputFailed;
-    private ResponseOutput output;
+    private BackgroundOutput output;
 
     FindRunner(FindscuOptions options, CliLog log) {
         this.options = options;
@@ -186,7 +186,7 @@ final class FindRunner {
             log.info("Writing response dataset to file: " + (dir.equals(".") ? name : dir + "/" + name));
         }
         try {
-            output.write(responseCount, id, ts);
+            output.write(responseCount, name, id, ts);
         } catch (IOException | RuntimeException e) {
             outputFailed = true;
             log.error("cannot write response " + responseCount + (name != null ? " to " + name : "") + ": "
@@ -194,13 +194,15 @@ final class FindRunner {
         }
     }
 
-    private ResponseOutput openOutput(String sopClass) throws IOException {
-        return switch (options.extract) {
+    private BackgroundOutput openOutput(String sopClass) throws IOException {
+        ResponseOutput target = switch (options.extract) {
             case NONE -> null;
             case DICOM -> new DicomFileOutput(options.outputDirectory, sopClass, options.callingAeTitle,
                     encodeOptions);
             default -> Outputs.open(options, encodeOptions);
         };
+        // files are written on a thread of their own, in order, while the next responses arrive
+        return target == null ? null : new BackgroundOutput(target, log);
     }
 
     private void closeOutput() {
