@@ -77,7 +77,7 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
-        case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, io.dicomfind.camel.FindPriority.class, value)); return true;
+        case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": getOrCreateConfiguration(target).setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
@@ -147,7 +147,7 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "model": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.dicomfind.camel.OutputType.class;
-        case "priority": return io.dicomfind.camel.FindPriority.class;
+        case "priority": return io.dicomfind.dicom.net.Priority.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":

@@ -77,7 +77,7 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
-        case "priority": target.getConfiguration().setPriority(property(camelContext, io.dicomfind.camel.FindPriority.class, value)); return true;
+        case "priority": target.getConfiguration().setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": target.getConfiguration().setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
@@ -164,7 +164,7 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "outputType": return io.dicomfind.camel.OutputType.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
-        case "priority": return io.dicomfind.camel.FindPriority.class;
+        case "priority": return io.dicomfind.dicom.net.Priority.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":

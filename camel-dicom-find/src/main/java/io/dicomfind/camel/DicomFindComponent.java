@@ -19,6 +19,8 @@ public class DicomFindComponent extends HealthCheckComponent implements SSLConte
                             + " another (e.g. a test double) in the registry to replace it")
     private FindService findService;
 
+    private final FindActivity activity = new FindActivity(null);
+
     public DicomFindComponent() {
     }
 
@@ -55,12 +57,20 @@ public class DicomFindComponent extends HealthCheckComponent implements SSLConte
         return endpoint;
     }
 
-    /** The network layer: the bound {@link FindService}, else the built-in one. */
+    /** The network layer: the bound {@link FindService}, else {@link NetFindService}. */
     FindService getOrCreateFindService() {
         if (findService == null) {
-            findService = new UnwiredFindService();
+            findService = new NetFindService();
         }
         return findService;
+    }
+
+    /**
+     * What all endpoints of this component did on the network; {@link FindActivity#getOpenAssociations()} is 0 when
+     * no C-FIND or C-ECHO is running.
+     */
+    public FindActivity getActivity() {
+        return activity;
     }
 
     public DicomFindConfiguration getConfiguration() {

@@ -1,5 +1,6 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.Priority;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -50,7 +51,7 @@ public class DicomFindConfiguration implements Cloneable {
     private Map<String, Object> keys;
     @UriParam(label = "common", defaultValue = "MEDIUM", enums = "LOW,MEDIUM,HIGH",
               description = "Priority (0000,0700) of the C-FIND request (findscu always sends MEDIUM)")
-    private FindPriority priority = FindPriority.MEDIUM;
+    private Priority priority = Priority.MEDIUM;
     @UriParam(label = "common", defaultValue = "0",
               description = "Send C-CANCEL after this many responses (findscu --cancel); responses already in flight"
                             + " are still delivered. 0 never cancels")
@@ -77,7 +78,7 @@ public class DicomFindConfiguration implements Cloneable {
     private boolean idempotent;
     @UriParam(label = "consumer",
               description = "Simple expression giving the key of a match for idempotent, e.g."
-                            + " ${body.getString(0x0020000D)}; by default the whole identifier is the key")
+                            + " ${body[StudyInstanceUID]} (the identifier converts to a Map of keywords); by default the whole identifier is the key")
     private String idempotentKey;
     @UriParam(label = "consumer,advanced",
               description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
@@ -193,11 +194,11 @@ public class DicomFindConfiguration implements Cloneable {
         this.keys = keys;
     }
 
-    public FindPriority getPriority() {
+    public Priority getPriority() {
         return priority;
     }
 
-    public void setPriority(FindPriority priority) {
+    public void setPriority(Priority priority) {
         this.priority = priority;
     }
 

@@ -14,7 +14,7 @@ public final class DicomFindConstants {
     public static final String QUERY_RETRIEVE_LEVEL = "CamelDicomFindQueryRetrieveLevel";
     @Metadata(label = "producer", javaType = "String", description = "Overrides the called AE title for this exchange")
     public static final String CALLED_AET = "CamelDicomFindCalledAet";
-    @Metadata(label = "producer", javaType = "io.dicomfind.camel.FindPriority",
+    @Metadata(label = "producer", javaType = "io.dicomfind.dicom.net.Priority",
               description = "Overrides the priority for this exchange: LOW, MEDIUM or HIGH")
     public static final String PRIORITY = "CamelDicomFindPriority";
     @Metadata(label = "producer", javaType = "Object",

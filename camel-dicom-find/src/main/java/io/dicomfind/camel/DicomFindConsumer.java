@@ -1,7 +1,6 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
@@ -86,9 +85,6 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
                     run.cancel(); // PS3.7 9.3.2.3: the rest is not needed in this poll
                 }
             }
-        } catch (UncheckedIOException e) {
-            releaseAll(batch);
-            throw e.getCause();
         } catch (RuntimeException e) {
             releaseAll(batch);
             throw e;

@@ -1,7 +1,7 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.SpecificCharacterSet;
-import java.io.IOException;
+import io.dicomfind.dicom.net.AssociationConfig;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -31,6 +31,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
     private FindSettings settings;
     private SpecificCharacterSet fallbackCharacterSet;
     private IdempotentRepository idempotentRepository;
+    private FindActivity activity;
 
     public DicomFindEndpoint(String uri, DicomFindComponent component, DicomFindConfiguration configuration) {
         super(uri, component);
@@ -84,16 +85,15 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         if (c.getMaxResults() < 0 || c.getCancelAfter() < 0) {
             throw new IllegalArgumentException("dicomfind: maxResults and cancelAfter must not be negative");
         }
-        if (c.getFallbackCharacterSet() != null) {
-            fallbackCharacterSet = SpecificCharacterSet.valueOf(c.getFallbackCharacterSet().split("\\\\"));
+        if (c.getFallbackCharacterSet() != null && !c.getFallbackCharacterSet().isBlank()) {
+            // Defined Terms as in (0008,0005) or a Java charset name; applied only to identifiers without (0008,0005)
+            fallbackCharacterSet = SpecificCharacterSet.forFallback(c.getFallbackCharacterSet());
         }
-        SSLContext ssl = c.getSslContextParameters() != null
-                ? c.getSslContextParameters().createSSLContext(getCamelContext()) : null;
-        settings = new FindSettings(c.getHost(), c.getPort(), c.getCallingAet(), c.getCalledAet(),
-                Model.sopClassUidOf(c.getModel()), c.getProposedTransferSyntaxes(), c.getDeflateLevel(),
-                c.isEnableNewVr(), durationOrNull(c.getConnectTimeout()), durationOrNull(c.getSocketTimeout()),
-                durationOrNull(c.getAcseTimeout()), durationOrNull(c.getDimseTimeout()), c.getMaxPdu(), c.isAbort(),
-                c.isDataCorrection(), ssl);
+        if (c.getAcseTimeout() <= 0) {
+            throw new IllegalArgumentException("dicomfind: acseTimeout must be positive (findscu -ta)");
+        }
+        settings = new FindSettings(associationConfig(c), c.isAbort());
+        activity = new FindActivity(getComponent().getActivity());
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
                 settings);
         if (c.isIdempotent()) {
@@ -127,13 +127,42 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         }
     }
 
+    /** Every findscu network option of the configuration, mapped onto the network layer's association config. */
+    private AssociationConfig associationConfig(DicomFindConfiguration c) throws Exception {
+        AssociationConfig.Builder b = AssociationConfig.builder(c.getHost(), c.getPort())
+                .callingAeTitle(c.getCallingAet())
+                .calledAeTitle(c.getCalledAet())
+                .abstractSyntaxes(Model.sopClassUidOf(c.getModel()))
+                .connectTimeout(durationOrNull(c.getConnectTimeout()))
+                .socketTimeout(Duration.ofMillis(Math.max(0, c.getSocketTimeout()))) // ZERO: none
+                .acseTimeout(Duration.ofMillis(c.getAcseTimeout()))
+                .dimseTimeout(durationOrNull(c.getDimseTimeout()))
+                .maxPduLength(c.getMaxPdu())
+                .proposal(c.getProposedTransferSyntaxes().proposal())
+                .deflateLevel(c.getDeflateLevel())
+                .priority(c.getPriority())
+                .newVRs(c.isEnableNewVr());
+        if (c.getSslContextParameters() != null) {
+            // DICOM TLS (PS3.15 B.1): the handshake runs on connect, before A-ASSOCIATE-RQ
+            SSLContext ssl = c.getSslContextParameters().createSSLContext(getCamelContext());
+            b.socketFactory(ssl.getSocketFactory());
+        }
+        return b.build();
+    }
+
     private static Duration durationOrNull(long millis) {
         return millis <= 0 ? null : Duration.ofMillis(millis);
     }
 
     /** Opens the association and sends the C-FIND-RQ. */
-    FindRun startRun(FindRequest request) throws IOException {
-        return new FindRun(getComponent().getOrCreateFindService(), request, fallbackCharacterSet);
+    FindRun startRun(FindRequest request) {
+        return new FindRun(getComponent().getOrCreateFindService(), request, fallbackCharacterSet,
+                configuration.isDataCorrection(), activity);
+    }
+
+    /** What this endpoint did on the network (dev console, tests). */
+    public FindActivity getActivity() {
+        return activity;
     }
 
     FindRequestFactory requestFactory() {

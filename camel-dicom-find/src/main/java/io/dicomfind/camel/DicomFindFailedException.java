@@ -1,27 +1,29 @@
 package io.dicomfind.camel;
 
-import org.apache.camel.RuntimeCamelException;
+import io.dicomfind.dicom.data.Tag;
+import io.dicomfind.dicom.net.DimseStatus;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The SCP ended the C-FIND with a Failure status (PS3.4 C.4.1.1.4: A700 Refused: Out of Resources, A900 Identifier
  * does not match SOP Class, Cxxx Unable to process; PS3.7 C: 0122, 0124 ...). Matches received before it were
- * delivered (StreamList, consumer) or dropped (SelectList, SelectOne).
+ * delivered (StreamList, consumer) or dropped (SelectList, SelectOne). Carries the status code, its description,
+ * the Error Comment (0000,0902) and the Offending Element (0000,0901) as the SCP sent them.
  */
-public class DicomFindFailedException extends RuntimeCamelException {
+public class DicomFindFailedException extends DicomFindException {
     private static final long serialVersionUID = 1L;
 
-    private final transient FindStatus status;
-    private final String peer;
+    private final transient DimseStatus status;
     private final String sopClassUid;
 
-    public DicomFindFailedException(FindStatus status, String peer, String sopClassUid) {
-        super("C-FIND on " + peer + " (SOP class " + sopClassUid + ") failed with status " + status);
+    public DicomFindFailedException(DimseStatus status, String peer, String sopClassUid) {
+        super("C-FIND on " + peer + " (SOP class " + sopClassUid + ") failed with status " + status, peer, null);
         this.status = status;
-        this.peer = peer;
         this.sopClassUid = sopClassUid;
     }
 
-    public FindStatus getStatus() {
+    public DimseStatus getStatus() {
         return status;
     }
 
@@ -30,9 +32,19 @@ public class DicomFindFailedException extends RuntimeCamelException {
         return status.code();
     }
 
-    /** "CALLED@host:port". */
-    public String getPeer() {
-        return peer;
+    /** The status in words, e.g. "Refused: Out of Resources". */
+    public String getStatusDescription() {
+        return status.description();
+    }
+
+    /** Error Comment (0000,0902), or null. */
+    public String getErrorComment() {
+        return status.errorComment();
+    }
+
+    /** Offending Element (0000,0901) as "(gggg,eeee)" tags; empty when the SCP named none. */
+    public List<String> getOffendingElements() {
+        return Arrays.stream(status.offendingElements()).mapToObj(Tag::toString).toList();
     }
 
     public String getSopClassUid() {

@@ -1,11 +1,13 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
-import java.io.UncheckedIOException;
+import io.dicomfind.dicom.net.DimseStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /**
@@ -13,8 +15,34 @@ import org.apache.camel.support.DefaultProducer;
  * the headers (in that order of precedence).
  */
 public class DicomFindProducer extends DefaultProducer {
+    private WritableHealthCheckRepository healthCheckRepository;
+    private DicomFindEchoHealthCheck healthCheck;
+
     public DicomFindProducer(DicomFindEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /** Registers the C-ECHO health check when camel-health's producer repository is present (as camel-kafka does). */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new DicomFindEchoHealthCheck(getEndpoint(),
+                    "producer:dicomfind-" + getEndpoint().getSettings().peer());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -50,8 +78,6 @@ public class DicomFindProducer extends DefaultProducer {
         } catch (DicomFindFailedException e) {
             setResultHeaders(out, run);
             throw e;
-        } catch (UncheckedIOException e) {
-            throw e.getCause(); // the network layer's own exception names the peer and the cause
         }
         setResultHeaders(out, run);
         if (outputType == OutputType.SelectOne) {
@@ -68,7 +94,7 @@ public class DicomFindProducer extends DefaultProducer {
     }
 
     static void setResultHeaders(Message out, FindRun run) {
-        FindStatus status = run.finalStatus();
+        DimseStatus status = run.finalStatus();
         if (status != null) {
             out.setHeader(DicomFindConstants.STATUS, status.code());
             out.setHeader(DicomFindConstants.STATUS_NAME, status.description());

@@ -1,11 +1,12 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.FindResponse;
 import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A running C-FIND whose responses are read lazily, one per {@link #next()} call, while the SCP is still matching.
- * Nothing is collected here: bounding and routing are the Camel side's job.
+ * A running C-FIND whose responses are read lazily, one per {@link #next()} call, while the SCP is still matching:
+ * the part of {@link io.dicomfind.dicom.net.FindQuery} the Camel side uses. Nothing is collected here.
  */
 public interface FindCursor extends Closeable {
     /**
@@ -14,7 +15,7 @@ public interface FindCursor extends Closeable {
      *
      * @throws IOException the association failed (it is then closed; {@link #close()} does nothing more)
      */
-    FindResult next() throws IOException;
+    FindResponse next() throws IOException;
 
     /**
      * Sends C-CANCEL-FIND-RQ (PS3.7 9.3.2.3) once; does nothing after the final response. Keep calling

@@ -1,6 +1,7 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.net.Priority;
 
 /**
  * One C-FIND to run: where, under which SOP class, with which identifier and limits.
@@ -11,6 +12,6 @@ import io.dicomfind.dicom.data.Attributes;
  * @param maxResults  most matches delivered before the query is cancelled; 0 = no limit
  * @param cancelAfter findscu --cancel: C-CANCEL after this many responses; 0 = never
  */
-record FindRequest(FindSettings settings, Attributes identifier, FindPriority priority, int maxResults,
+record FindRequest(FindSettings settings, Attributes identifier, Priority priority, int maxResults,
         int cancelAfter) {
 }

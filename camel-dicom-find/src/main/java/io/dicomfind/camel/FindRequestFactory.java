@@ -4,6 +4,7 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.net.Priority;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -50,8 +51,11 @@ final class FindRequestFactory {
             settings = settings.with(calledAet != null ? calledAet : settings.calledAeTitle(),
                     model != null ? Model.sopClassUidOf(model) : settings.sopClassUid());
         }
-        FindPriority priority = in.getHeader(DicomFindConstants.PRIORITY, config.getPriority(), FindPriority.class);
+        Priority priority = in.getHeader(DicomFindConstants.PRIORITY, config.getPriority(), Priority.class);
         int maxResults = in.getHeader(DicomFindConstants.MAX_RESULTS, config.getMaxResults(), Integer.class);
+        if (config.isDataCorrection()) {
+            IdentifierCorrection.apply(identifier); // +dc: e.g. a Part-10 body with group lengths or UN elements
+        }
         return new FindRequest(settings, identifier, priority, maxResults, config.getCancelAfter());
     }
 

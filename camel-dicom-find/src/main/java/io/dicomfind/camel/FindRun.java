@@ -2,9 +2,10 @@ package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.SpecificCharacterSet;
+import io.dicomfind.dicom.net.DimseStatus;
+import io.dicomfind.dicom.net.FindResponse;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>The association is opened in the constructor, so that a rejection surfaces where the query is started. It is
  * closed exactly once: when the final response arrives, or by {@link #close()} (which, on an unfinished query, sends
  * C-CANCEL and reads the rest before releasing; PS3.4 C.4.1.2). A Failure final status is thrown from
- * {@link #hasNext()} as {@link DicomFindFailedException}, after the association was closed.
+ * {@link #hasNext()} as {@link DicomFindFailedException}, after the association was closed; a network failure as
+ * {@link DicomFindAssociationException}. Received identifiers get the endpoint's fallback character set and, with
+ * {@code dataCorrection}, {@link IdentifierCorrection}. Associations are counted in the endpoint's {@link FindActivity}.
  *
  * <p>Limits: with {@code maxResults} N, the N+1-th match triggers C-CANCEL and is dropped, so {@link #truncated()}
  * is only true when the SCP really had more. With {@code cancelAfter} N (findscu {@code --cancel}), C-CANCEL is
@@ -30,6 +33,8 @@ final class FindRun implements Iterator<Attributes>, Closeable {
 
     private final FindRequest request;
     private final SpecificCharacterSet fallback;
+    private final boolean dataCorrection;
+    private final FindActivity activity;
     private final long started = System.nanoTime();
     private final List<String> warnings = new ArrayList<>();
     private final FindSession session;
@@ -41,23 +46,37 @@ final class FindRun implements Iterator<Attributes>, Closeable {
     private boolean truncated;
     private int responseCount;
     private int delivered;
-    private FindStatus finalStatus;
+    private DimseStatus finalStatus;
     private long elapsedMillis = -1;
     private Runnable onEnd;
     private java.util.function.BooleanSupplier stopWhen = () -> false;
 
-    FindRun(FindService service, FindRequest request, SpecificCharacterSet fallback) throws IOException {
+    FindRun(FindService service, FindRequest request, SpecificCharacterSet fallback, boolean dataCorrection,
+            FindActivity activity) {
         this.request = request;
         this.fallback = fallback;
+        this.dataCorrection = dataCorrection;
+        this.activity = activity;
         FindSettings s = request.settings();
-        this.session = service.open(s);
+        try {
+            this.session = service.open(s);
+        } catch (IOException e) {
+            DicomFindAssociationException ex = DicomFindAssociationException.of(s.peer(), "association", e);
+            activity.failed(ex);
+            throw ex;
+        }
+        activity.associationOpened();
         FindCursor c;
         try {
             c = session.find(s.sopClassUid(), request.identifier(), request.priority());
         } catch (IOException | RuntimeException e) {
-            closeQuietly(session);
-            throw e;
+            closeSession();
+            RuntimeException ex = e instanceof IOException io
+                    ? DicomFindAssociationException.of(s.peer(), "C-FIND", io) : (RuntimeException) e;
+            activity.failed(ex);
+            throw ex;
         }
+        activity.queryStarted();
         this.cursor = c;
     }
 
@@ -86,17 +105,15 @@ final class FindRun implements Iterator<Attributes>, Closeable {
                 close();
                 return false;
             }
-            FindResult r;
+            FindResponse r;
             try {
                 r = cursor.next();
             } catch (IOException e) {
-                finish(null);
-                throw new UncheckedIOException("C-FIND on " + request.settings().peer() + ": " + e.getMessage(), e);
+                throw broken(e);
             }
             if (r == null) {
                 // The network layer promises a final response; an end without one is a broken association.
-                finish(null);
-                throw new UncheckedIOException(new IOException("C-FIND on " + request.settings().peer()
+                throw broken(new IOException("C-FIND on " + request.settings().peer()
                         + " ended without a final response"));
             }
             if (r.status().isPending()) {
@@ -111,9 +128,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
     }
 
     /** Counts a Pending response; buffers its identifier if it is to be delivered. */
-    private boolean accept(FindResult r) {
+    private boolean accept(FindResponse r) {
         responseCount++;
-        if (r.status().code() == FindStatus.PENDING_WARNING && !warnings.contains(PENDING_WARNING_TEXT)) {
+        activity.responseRead();
+        if (r.status().code() == DimseStatus.PENDING_WARNING && !warnings.contains(PENDING_WARNING_TEXT)) {
             warnings.add(PENDING_WARNING_TEXT); // PS3.4 C.4.1.1.4: report once, not per match
         }
         if (r.identifier() == null) {
@@ -132,7 +150,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
         }
         Attributes id = r.identifier();
         if (fallback != null && id.fallbackCharacterSet() == null) {
-            id.setFallbackCharacterSet(fallback);
+            id.setFallbackCharacterSet(fallback); // used only when the identifier has no (0008,0005)
+        }
+        if (dataCorrection) {
+            IdentifierCorrection.apply(id);
         }
         buffered = id;
         if (request.cancelAfter() > 0 && responseCount == request.cancelAfter()) {
@@ -168,19 +189,27 @@ final class FindRun implements Iterator<Attributes>, Closeable {
         try {
             cursor.cancel();
         } catch (IOException e) {
-            // The association is gone: finish without a final status.
-            finish(null);
-            throw new UncheckedIOException("C-CANCEL on " + request.settings().peer() + ": " + e.getMessage(), e);
+            throw broken(e); // the association is gone: finish without a final status
         }
     }
 
-    private void finish(FindStatus status) {
+    private DicomFindAssociationException broken(IOException e) {
+        finish(null);
+        DicomFindAssociationException ex = DicomFindAssociationException.of(request.settings().peer(), "C-FIND", e);
+        activity.failed(ex);
+        return ex;
+    }
+
+    private void finish(DimseStatus status) {
         ended = true;
         buffered = null;
         finalStatus = status;
         elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-        if (status != null && status.category() == FindStatus.Category.WARNING) {
+        if (status != null && status.category() == DimseStatus.Category.WARNING) {
             warnings.add(status.toString());
+        }
+        if (status != null) {
+            activity.finished(status);
         }
         release();
         if (status != null && onEnd != null) {
@@ -197,7 +226,15 @@ final class FindRun implements Iterator<Attributes>, Closeable {
         }
         closed = true;
         closeQuietly(cursor);
-        closeQuietly(session);
+        closeSession();
+    }
+
+    private void closeSession() {
+        try {
+            closeQuietly(session);
+        } finally {
+            activity.associationClosed();
+        }
     }
 
     /** Cancels an unfinished C-FIND, reads it to its end and closes the association; idempotent. */
@@ -232,7 +269,7 @@ final class FindRun implements Iterator<Attributes>, Closeable {
     }
 
     /** The final status, or null while running or when the association failed or was closed early. */
-    FindStatus finalStatus() {
+    DimseStatus finalStatus() {
         return finalStatus;
     }
 

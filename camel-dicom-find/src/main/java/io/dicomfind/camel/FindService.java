@@ -1,19 +1,20 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.DimseStatus;
 import java.io.IOException;
 
 /**
- * The seam between the Camel adapter and the DICOM network layer: everything the producer, the consumer and the
- * health check need from an association, and nothing Camel-specific. The component uses the implementation bound in
- * the registry (option {@code findService}), else the network layer's.
+ * The seam between the Camel adapter and the DICOM network layer: what the producer, the consumer and the health check
+ * need from an association, in the network layer's own types ({@link io.dicomfind.dicom.net.AssociationConfig},
+ * {@link io.dicomfind.dicom.net.FindResponse}, {@link DimseStatus}). The component uses the implementation bound in
+ * the registry (option {@code findService}, for tests), else {@link NetFindService}.
  */
 public interface FindService {
     /**
-     * Opens an association with the peer in {@code settings}, proposing a FIND presentation context for
-     * {@link FindSettings#sopClassUid()}.
+     * Opens an association as {@link FindSettings#association()} describes.
      *
-     * @throws IOException connection failure, A-ASSOCIATE-RJ, A-ABORT, ACSE timeout, or no accepted context; the
-     *                     message names the peer and the reason
+     * @throws IOException a {@link io.dicomfind.dicom.net.DicomNetworkException}: connection failure, A-ASSOCIATE-RJ,
+     *                     A-ABORT, ACSE timeout, or no accepted context; the message names the peer and the reason
      */
     FindSession open(FindSettings settings) throws IOException;
 
@@ -22,5 +23,5 @@ public interface FindService {
      *
      * @return the C-ECHO-RSP status
      */
-    FindStatus echo(FindSettings settings) throws IOException;
+    DimseStatus echo(FindSettings settings) throws IOException;
 }

@@ -1,6 +1,7 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.net.Priority;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -11,12 +12,12 @@ public interface FindSession extends Closeable {
      *
      * @throws IOException the SOP class was not accepted, or the association failed
      */
-    FindCursor find(String sopClassUid, Attributes identifier, FindPriority priority) throws IOException;
+    FindCursor find(String sopClassUid, Attributes identifier, Priority priority) throws IOException;
 
     /**
-     * Ends the association: an unfinished C-FIND is cancelled and read to its end, then the association is released,
-     * or aborted when {@link FindSettings#abort()} asks for it (findscu {@code --abort}). The socket is closed on every
-     * path; idempotent.
+     * Ends the association: an unfinished C-FIND is cancelled and read to its end, then the association is released;
+     * or, when {@link FindSettings#abort()} asks for it (findscu {@code --abort}), it is aborted at once. The socket is
+     * closed on every path; idempotent.
      */
     @Override
     void close() throws IOException;

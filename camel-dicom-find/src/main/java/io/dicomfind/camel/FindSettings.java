@@ -1,43 +1,35 @@
 package io.dicomfind.camel;
 
-import java.time.Duration;
-import javax.net.ssl.SSLContext;
+import io.dicomfind.dicom.net.AssociationConfig;
 
 /**
- * What the network layer needs to open an association and run a C-FIND as findscu would, resolved for one exchange
- * or poll. Timeouts are null when unlimited.
+ * What one exchange or poll needs to open its association: the network layer's {@link AssociationConfig} (peer, AE
+ * titles, timeouts, PDU size, transfer syntax proposal, TLS socket factory, new VRs), whose first abstract syntax is
+ * the FIND SOP class to query, and how to end the association.
  *
- * @param host            peer host name or address
- * @param port            peer TCP port
- * @param callingAeTitle  our AE title ({@code -aet})
- * @param calledAeTitle   the peer's AE title ({@code -aec})
- * @param sopClassUid     the FIND SOP class to propose ({@code -W -P -S -O} or any FIND UID)
- * @param proposal        transfer syntaxes to propose ({@code -x= -xe -xb -xd -xi})
- * @param deflateLevel    0-9, used with {@link ProposedTransferSyntaxes#Deflated} ({@code +cl})
- * @param enableNewVr     {@code +u}/{@code -u}: when false, UN/UT etc. are sent as OB as DCMTK does
- * @param connectTimeout  {@code -to}, null = unlimited
- * @param socketTimeout   {@code -ts}, null = none
- * @param acseTimeout     {@code -ta}
- * @param dimseTimeout    {@code -td}, null = unlimited
- * @param maxPduLength    {@code -pdu}: our maximum receive PDU length
- * @param abort           {@code --abort}: abort instead of releasing when the session closes
- * @param dataCorrection  {@code +dc}: repair what can be repaired in received data sets instead of failing
- * @param sslContext      TLS when not null
+ * @param association the association to request; {@code abstractSyntaxes().get(0)} is the FIND SOP class
+ * @param abort       findscu {@code --abort}: abort instead of releasing when the session closes
  */
-public record FindSettings(String host, int port, String callingAeTitle, String calledAeTitle, String sopClassUid,
-        ProposedTransferSyntaxes proposal, int deflateLevel, boolean enableNewVr, Duration connectTimeout,
-        Duration socketTimeout, Duration acseTimeout, Duration dimseTimeout, int maxPduLength, boolean abort,
-        boolean dataCorrection, SSLContext sslContext) {
+public record FindSettings(AssociationConfig association, boolean abort) {
+
+    /** The FIND SOP class to query ({@code -W -P -S -O} or any FIND UID). */
+    public String sopClassUid() {
+        return association.abstractSyntaxes().get(0);
+    }
+
+    public String calledAeTitle() {
+        return association.calledAeTitle();
+    }
 
     /** "CALLED@host:port", as the URI names the peer; used in messages. */
     public String peer() {
-        return calledAeTitle + "@" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        String host = association.host();
+        return calledAeTitle() + "@" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + association.port();
     }
 
     /** The same settings for another called AE title or SOP class (per-exchange overrides). */
     public FindSettings with(String calledAe, String sopClass) {
-        return new FindSettings(host, port, callingAeTitle, calledAe, sopClass, proposal, deflateLevel, enableNewVr,
-                connectTimeout, socketTimeout, acseTimeout, dimseTimeout, maxPduLength, abort, dataCorrection,
-                sslContext);
+        return new FindSettings(association.toBuilder().calledAeTitle(calledAe).abstractSyntaxes(sopClass).build(),
+                abort);
     }
 }

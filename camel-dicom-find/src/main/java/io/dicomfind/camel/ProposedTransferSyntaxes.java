@@ -1,5 +1,7 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.TransferSyntaxProposal;
+
 /**
  * Which transfer syntaxes to propose for the FIND presentation context, findscu's "proposed transmission transfer
  * syntaxes" ({@code -x=, -xe, -xb, -xd, -xi}). The order matters: some SCPs accept the first one they support (PS3.8
@@ -7,24 +9,29 @@ package io.dicomfind.camel;
  */
 public enum ProposedTransferSyntaxes {
     /** {@code -x=} (default): all uncompressed, explicit VR in the local byte order first. */
-    Uncompressed("-x="),
+    Uncompressed(TransferSyntaxProposal.UNCOMPRESSED),
     /** {@code -xe}: all uncompressed, Explicit VR Little Endian first. */
-    ExplicitLittleEndianFirst("-xe"),
+    ExplicitLittleEndianFirst(TransferSyntaxProposal.LITTLE),
     /** {@code -xb}: all uncompressed, Explicit VR Big Endian (retired) first. */
-    ExplicitBigEndianFirst("-xb"),
+    ExplicitBigEndianFirst(TransferSyntaxProposal.BIG),
     /** {@code -xd}: Deflated Explicit VR Little Endian, then all uncompressed. */
-    Deflated("-xd"),
+    Deflated(TransferSyntaxProposal.DEFLATED),
     /** {@code -xi}: Implicit VR Little Endian only. */
-    ImplicitLittleEndianOnly("-xi");
+    ImplicitLittleEndianOnly(TransferSyntaxProposal.IMPLICIT);
 
-    private final String findscuOption;
+    private final TransferSyntaxProposal proposal;
 
-    ProposedTransferSyntaxes(String findscuOption) {
-        this.findscuOption = findscuOption;
+    ProposedTransferSyntaxes(TransferSyntaxProposal proposal) {
+        this.proposal = proposal;
+    }
+
+    /** The network layer's proposal (the option names here are the URI's vocabulary, not a second definition). */
+    public TransferSyntaxProposal proposal() {
+        return proposal;
     }
 
     /** The findscu option that selects this proposal. */
     public String findscuOption() {
-        return findscuOption;
+        return proposal.option();
     }
 }

@@ -7,6 +7,8 @@ import io.dicomfind.dicom.data.QueryKey;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.JsonReader;
+import io.dicomfind.dicom.io.NativeXmlReader;
 import io.dicomfind.dicom.io.Part10;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -18,6 +20,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,20 +75,22 @@ final class QueryBodyReader {
                 + body.getClass().getName() + "; use Attributes, a Map, DICOM JSON or XML text, or a Part-10 file");
     }
 
-    private Attributes fromText(String s) {
+    private Attributes fromText(String s) throws IOException {
         String t = s.strip();
         if (t.isEmpty()) {
             return new Attributes();
         }
         if (t.startsWith("{") || t.startsWith("[")) {
-            // TODO(writers): DICOM JSON (PS3.18 F.2) via the io.dicomfind.dicom.io JSON reader once it lands.
-            throw new IllegalArgumentException("DICOM JSON query bodies are not supported yet: the JSON reader"
-                    + " (io.dicomfind.dicom.io) is not wired; send a Map or Attributes instead");
+            // DICOM JSON (PS3.18 F.2): one object, or an array holding exactly one (F.2.1 allows arrays)
+            List<Attributes> all = new JsonReader(limits).readDataSets(t);
+            if (all.size() != 1) {
+                throw new IllegalArgumentException("a DICOM JSON query body must hold one data set, not "
+                        + all.size());
+            }
+            return all.get(0);
         }
         if (t.startsWith("<")) {
-            // TODO(writers): Native DICOM Model XML (PS3.19 A.1) via the io.dicomfind.dicom.io XML reader.
-            throw new IllegalArgumentException("Native DICOM XML query bodies are not supported yet: the XML reader"
-                    + " (io.dicomfind.dicom.io) is not wired; send a Map or Attributes instead");
+            return new NativeXmlReader(limits, ElementDictionary.standard()).read(t); // PS3.19 A.1
         }
         throw new IllegalArgumentException("a String body must be DICOM JSON or Native DICOM XML; got text starting '"
                 + (t.length() > 20 ? t.substring(0, 20) + "..." : t) + "'");
@@ -103,6 +108,10 @@ final class QueryBodyReader {
                 target.newSequence(sequenceTag(key, where)).addItem().addAll(item);
             } else if (v instanceof Collection<?> c) {
                 fromCollection(key, c, target, where);
+            } else if (v instanceof byte[] bytes) {
+                int tag = tagOf(key, where); // OB, OW, UN ... as DicomMaps gives them
+                VR vr = ElementDictionary.standard().vrOf(tag);
+                target.set(tag, vr != null && vr.isBinary() ? vr : VR.UN, bytes);
             } else if (v instanceof Object[] arr) {
                 fromCollection(key, java.util.Arrays.asList(arr), target, where);
             } else {

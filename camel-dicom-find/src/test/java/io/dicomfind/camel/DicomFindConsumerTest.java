@@ -1,5 +1,7 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.DimseStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +74,7 @@ class DicomFindConsumerTest extends CamelTestSupport {
         MockEndpoint.assertIsSatisfied(context);
         assertEquals(2, match.getExchanges().get(1).getProperty(Exchange.BATCH_SIZE));
         assertEquals(1, scp.cancels.get());
-        assertEquals(FindStatus.CANCEL, match.getExchanges().get(0).getMessage().getHeader(DicomFindConstants.STATUS));
+        assertEquals(DimseStatus.CANCEL, match.getExchanges().get(0).getMessage().getHeader(DicomFindConstants.STATUS));
         context.getRouteController().stopRoute("poll");
     }
 
@@ -138,7 +140,7 @@ class DicomFindConsumerTest extends CamelTestSupport {
     @Test
     void failureStatusReachesTheErrorHandlerWithBridgeErrorHandler() throws Exception {
         scp.matches(FakeFindService.patients(2));
-        scp.finalStatus = FindStatus.of(0xA700);
+        scp.finalStatus = DimseStatus.of(0xA700);
         MockEndpoint failed = getMockEndpoint("mock:failed");
         failed.expectedMinimumMessageCount(1);
         getMockEndpoint("mock:match").expectedMessageCount(0);

@@ -1,5 +1,7 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.Priority;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,19 +89,20 @@ class DicomFindEndpointTest extends CamelTestSupport {
         ep.start();
         FindSettings s = ep.getSettings();
         assertEquals(UID.PatientStudyOnlyQueryRetrieveInformationModelFind, s.sopClassUid());
-        assertEquals("ME", s.callingAeTitle());
-        assertEquals(ProposedTransferSyntaxes.Deflated, s.proposal());
-        assertEquals(9, s.deflateLevel());
-        assertEquals(false, s.enableNewVr());
-        assertEquals(java.time.Duration.ofSeconds(5), s.connectTimeout());
-        assertNull(s.socketTimeout());
-        assertEquals(java.time.Duration.ofMinutes(1), s.acseTimeout());
-        assertEquals(java.time.Duration.ofSeconds(90), s.dimseTimeout());
-        assertEquals(131072, s.maxPduLength());
+        assertEquals("ME", s.association().callingAeTitle());
+        assertEquals(io.dicomfind.dicom.net.TransferSyntaxProposal.DEFLATED, s.association().proposal());
+        assertEquals(9, s.association().deflateLevel());
+        assertEquals(false, s.association().newVRs());
+        assertEquals(java.time.Duration.ofSeconds(5), s.association().connectTimeout());
+        assertEquals(java.time.Duration.ZERO, s.association().socketTimeout()); // none
+        assertEquals(java.time.Duration.ofMinutes(1), s.association().acseTimeout());
+        assertEquals(java.time.Duration.ofSeconds(90), s.association().dimseTimeout());
+        assertEquals(131072, s.association().maxPduLength());
         assertTrue(s.abort());
-        assertTrue(s.dataCorrection());
+        assertTrue(ep.getConfiguration().isDataCorrection());
+        assertEquals(Priority.LOW, s.association().priority());
         assertEquals(7, ep.getConfiguration().getCancelAfter());
-        assertEquals(FindPriority.LOW, ep.getConfiguration().getPriority());
+        assertEquals(Priority.LOW, ep.getConfiguration().getPriority());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package io.dicomfind.camel;
 
+import io.dicomfind.dicom.net.Priority;
+
+import io.dicomfind.dicom.net.DimseStatus;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -96,9 +100,9 @@ class DicomFindProducerTest extends CamelTestSupport {
         assertNotNull(out.getMessage().getHeader(DicomFindConstants.ELAPSED));
         FindSettings s = scp.settings.get(0);
         assertEquals("WLM", s.calledAeTitle());
-        assertEquals("FINDSCU", s.callingAeTitle());
-        assertEquals("localhost", s.host());
-        assertEquals(11112, s.port());
+        assertEquals("FINDSCU", s.association().callingAeTitle());
+        assertEquals("localhost", s.association().host());
+        assertEquals(11112, s.association().port());
         assertEquals(0, scp.cancels.get());
     }
 
@@ -106,16 +110,16 @@ class DicomFindProducerTest extends CamelTestSupport {
     void findscuDefaultsReachTheNetworkLayer() {
         template.sendBody("direct:list", null);
         FindSettings s = scp.settings.get(0);
-        assertEquals(ProposedTransferSyntaxes.Uncompressed, s.proposal());
-        assertEquals(6, s.deflateLevel());
-        assertTrue(s.enableNewVr());
-        assertNull(s.connectTimeout());
-        assertEquals(java.time.Duration.ofSeconds(60), s.socketTimeout());
-        assertEquals(java.time.Duration.ofSeconds(30), s.acseTimeout());
-        assertNull(s.dimseTimeout());
-        assertEquals(16384, s.maxPduLength());
+        assertEquals(io.dicomfind.dicom.net.TransferSyntaxProposal.UNCOMPRESSED, s.association().proposal());
+        assertEquals(6, s.association().deflateLevel());
+        assertTrue(s.association().newVRs());
+        assertNull(s.association().connectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(60), s.association().socketTimeout());
+        assertEquals(java.time.Duration.ofSeconds(30), s.association().acseTimeout());
+        assertNull(s.association().dimseTimeout());
+        assertEquals(16384, s.association().maxPduLength());
         assertEquals(false, s.abort());
-        assertEquals(FindPriority.MEDIUM, scp.priorities.get(0));
+        assertEquals(Priority.MEDIUM, scp.priorities.get(0));
     }
 
     @Test
@@ -124,7 +128,7 @@ class DicomFindProducerTest extends CamelTestSupport {
         Exchange out = template.request("direct:max2", e -> { });
         assertEquals(2, out.getMessage().getBody(List.class).size());
         assertEquals(true, out.getMessage().getHeader(DicomFindConstants.TRUNCATED));
-        assertEquals(FindStatus.CANCEL, out.getMessage().getHeader(DicomFindConstants.STATUS));
+        assertEquals(DimseStatus.CANCEL, out.getMessage().getHeader(DicomFindConstants.STATUS));
         assertEquals(3, out.getMessage().getHeader(DicomFindConstants.RESPONSE_COUNT));
         assertEquals(1, scp.cancels.get());
     }
@@ -172,7 +176,7 @@ class DicomFindProducerTest extends CamelTestSupport {
         Exchange out = template.request("direct:cancelAfter", e -> { });
         assertEquals(3, out.getMessage().getBody(List.class).size());
         assertEquals(1, scp.cancels.get());
-        assertEquals(FindStatus.CANCEL, out.getMessage().getHeader(DicomFindConstants.STATUS));
+        assertEquals(DimseStatus.CANCEL, out.getMessage().getHeader(DicomFindConstants.STATUS));
         assertEquals(false, out.getMessage().getHeader(DicomFindConstants.TRUNCATED));
     }
 
@@ -226,7 +230,7 @@ class DicomFindProducerTest extends CamelTestSupport {
     @Test
     void streamListFailureStatusFailsTheSplit() {
         scp.matches(FakeFindService.patients(2));
-        scp.finalStatus = new FindStatus(0xA700, null, "too many");
+        scp.finalStatus = new DimseStatus(0xA700, "too many", null, -1);
         Exception e = assertThrows(CamelExecutionException.class, () -> template.sendBody("direct:stream", null));
         DicomFindFailedException f = assertInstanceOf(DicomFindFailedException.class, e.getCause());
         assertEquals(0xA700, f.getStatusCode());
@@ -238,13 +242,16 @@ class DicomFindProducerTest extends CamelTestSupport {
     @Test
     void failureStatusIsATypedExceptionNamingPeerAndStatus() {
         scp.matches(FakeFindService.patients(1));
-        scp.finalStatus = new FindStatus(0xA900, null, "no such key");
+        scp.finalStatus = new DimseStatus(0xA900, "no such key", new int[] {0x00100010}, -1);
         Exchange out = template.request("direct:list", e -> { });
         DicomFindFailedException f = assertInstanceOf(DicomFindFailedException.class, out.getException());
         assertEquals(0xA900, f.getStatusCode());
         assertEquals("WLM@localhost:11112", f.getPeer());
-        assertTrue(f.getMessage().contains("A900H Identifier does not match SOP Class [no such key]"),
-                f.getMessage());
+        assertTrue(f.getMessage().contains("A900H Identifier does not match SOP Class [comment: no such key,"
+                + " offending element: (0010,0010)]"), f.getMessage());
+        assertEquals("no such key", f.getErrorComment());
+        assertEquals(List.of("(0010,0010)"), f.getOffendingElements());
+        assertEquals("Identifier does not match SOP Class", f.getStatusDescription());
         assertEquals(0xA900, out.getMessage().getHeader(DicomFindConstants.STATUS));
         assertEquals("no such key", out.getMessage().getHeader(DicomFindConstants.ERROR_COMMENT));
     }
@@ -252,8 +259,8 @@ class DicomFindProducerTest extends CamelTestSupport {
     @Test
     void warningStatusesAreReportedNotThrown() {
         scp.matches(FakeFindService.patients(2));
-        scp.pendingStatus = FindStatus.PENDING_WARNING;
-        scp.finalStatus = FindStatus.of(0xB001);
+        scp.pendingStatus = DimseStatus.PENDING_WARNING;
+        scp.finalStatus = DimseStatus.of(0xB001);
         Exchange out = template.request("direct:list", e -> { });
         assertNull(out.getException());
         List<?> warnings = out.getMessage().getHeader(DicomFindConstants.WARNINGS, List.class);
@@ -262,11 +269,13 @@ class DicomFindProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void associationFailureIsTheNetworkLayersException() {
+    void associationFailureIsTypedAndKeepsTheNetworkLayersException() {
         scp.openFailure = new IOException("A-ASSOCIATE-RJ from WLM@localhost:11112: called AE not recognized");
         Exchange out = template.request("direct:list", e -> { });
-        assertInstanceOf(IOException.class, out.getException());
-        assertTrue(out.getException().getMessage().contains("called AE not recognized"));
+        DicomFindAssociationException e = assertInstanceOf(DicomFindAssociationException.class, out.getException());
+        assertTrue(e.getMessage().contains("called AE not recognized"), e.getMessage());
+        assertEquals("WLM@localhost:11112", e.getPeer());
+        assertInstanceOf(IOException.class, e.getCause());
     }
 
     @Test
@@ -291,7 +300,7 @@ class DicomFindProducerTest extends CamelTestSupport {
         assertEquals(1, sps.size());
         assertEquals("MR", sps.get(0).getString(Tag.Modality), "endpoint key in the item kept");
         assertTrue(sps.get(0).contains(0x00400001), "body key merged into the same item");
-        assertEquals(FindPriority.HIGH, scp.priorities.get(0));
+        assertEquals(Priority.HIGH, scp.priorities.get(0));
 
         template.sendBody("direct:keys", body);
         assertEquals("BODY", sent().getString(Tag.PatientName), "body beats endpoint keys");
@@ -311,7 +320,7 @@ class DicomFindProducerTest extends CamelTestSupport {
         FindSettings s = scp.settings.get(0);
         assertEquals(UID.StudyRootQueryRetrieveInformationModelFind, s.sopClassUid());
         assertEquals("OTHER", s.calledAeTitle());
-        assertEquals(FindPriority.LOW, scp.priorities.get(0));
+        assertEquals(Priority.LOW, scp.priorities.get(0));
         Attributes q = sent();
         assertEquals("SERIES", q.getString(Tag.QueryRetrieveLevel));
         assertTrue(q.contains(Tag.SeriesInstanceUID));
@@ -324,7 +333,7 @@ class DicomFindProducerTest extends CamelTestSupport {
         assertEquals("STUDY", sent().getString(Tag.QueryRetrieveLevel));
         assertEquals(UID.StudyRootQueryRetrieveInformationModelFind, scp.settings.get(0).sopClassUid());
         assertEquals("QR", scp.settings.get(0).calledAeTitle());
-        assertEquals(104, scp.settings.get(0).port());
+        assertEquals(104, scp.settings.get(0).association().port());
     }
 
     @Test

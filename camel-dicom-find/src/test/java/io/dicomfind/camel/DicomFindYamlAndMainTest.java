@@ -63,8 +63,8 @@ class DicomFindYamlAndMainTest extends CamelTestSupport {
             ProducerTemplate pt = ctx.createProducerTemplate();
             pt.requestBody("dicomfind:PACS@localhost:104", (Object) null);
             FindSettings s = mainScp.settings.get(0);
-            assertEquals("MAINAET", s.callingAeTitle());
-            assertEquals(java.time.Duration.ofSeconds(45), s.acseTimeout());
+            assertEquals("MAINAET", s.association().callingAeTitle());
+            assertEquals(java.time.Duration.ofSeconds(45), s.association().acseTimeout());
             assertEquals(Model.PATIENT.sopClassUid(), s.sopClassUid());
             assertEquals(0, mainScp.openAssociations());
         } finally {

@@ -1,6 +1,9 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.net.DimseStatus;
+import io.dicomfind.dicom.net.FindResponse;
+import io.dicomfind.dicom.net.Priority;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeFindService implements FindService {
     final List<Attributes> matches = new CopyOnWriteArrayList<>();
-    volatile int pendingStatus = FindStatus.PENDING;
-    volatile FindStatus finalStatus = FindStatus.of(FindStatus.SUCCESS);
+    volatile int pendingStatus = DimseStatus.PENDING;
+    volatile DimseStatus finalStatus = DimseStatus.of(DimseStatus.SUCCESS);
     volatile int inFlightAfterCancel;
     volatile IOException openFailure;
 
     final List<FindSettings> settings = new CopyOnWriteArrayList<>();
     final List<Attributes> identifiers = new CopyOnWriteArrayList<>();
-    final List<FindPriority> priorities = new CopyOnWriteArrayList<>();
+    final List<Priority> priorities = new CopyOnWriteArrayList<>();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger sessionsClosed = new AtomicInteger();
     final AtomicInteger cancels = new AtomicInteger();
@@ -66,9 +69,9 @@ final class FakeFindService implements FindService {
     }
 
     @Override
-    public FindStatus echo(FindSettings s) {
+    public DimseStatus echo(FindSettings s) {
         echoes.incrementAndGet();
-        return FindStatus.of(FindStatus.SUCCESS);
+        return DimseStatus.of(DimseStatus.SUCCESS);
     }
 
     private final class Session implements FindSession {
@@ -76,7 +79,7 @@ final class FakeFindService implements FindService {
         private int messageId;
 
         @Override
-        public FindCursor find(String sopClassUid, Attributes identifier, FindPriority priority) {
+        public FindCursor find(String sopClassUid, Attributes identifier, Priority priority) {
             identifiers.add(Attributes.copyOf(identifier));
             priorities.add(priority);
             return new Cursor(++messageId, new ArrayList<>(matches));
@@ -108,7 +111,7 @@ final class FakeFindService implements FindService {
         }
 
         @Override
-        public FindResult next() {
+        public FindResponse next() {
             if (finished) {
                 return null;
             }
@@ -116,11 +119,12 @@ final class FakeFindService implements FindService {
             index++;
             boolean more = next < script.size() && (!cancelled || afterCancel++ < inFlightAfterCancel);
             if (more) {
-                return new FindResult(index, FindStatus.of(pendingStatus), Attributes.copyOf(script.get(next++)));
+                return new FindResponse(messageId, DimseStatus.of(pendingStatus), Attributes.copyOf(script.get(next++)),
+                        null, index);
             }
             finished = true;
-            return new FindResult(index, cancelled && next < script.size()
-                    ? FindStatus.of(FindStatus.CANCEL) : finalStatus, null);
+            return new FindResponse(messageId, cancelled && next < script.size()
+                    ? DimseStatus.of(DimseStatus.CANCEL) : finalStatus, null, null, index);
         }
 
         @Override

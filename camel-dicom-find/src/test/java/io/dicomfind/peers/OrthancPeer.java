@@ -21,23 +21,18 @@ import java.util.List;
  * {@code ISO_IR 192}, so non-ASCII names survive (Orthanc re-encodes everything; it is not a character set oracle).
  * Its answers carry padded values; compare trimmed values (the canonical form does).
  */
-public final class OrthancPeer implements DicomPeer {
+public final class OrthancPeer extends ServerPeer {
 
     public static final String AE_TITLE = "ORTHANC";
     public static final String BINARY = "/usr/sbin/Orthanc";
 
-    private final Path dir;
-    private final int port;
     private final int httpPort;
-    private final PeerProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Duration loadTime = Duration.ZERO;
 
     private OrthancPeer(Path dir, int port, int httpPort, PeerProcess process) {
-        this.dir = dir;
-        this.port = port;
+        super(dir, port, process);
         this.httpPort = httpPort;
-        this.process = process;
     }
 
     /** Starts Orthanc with the standard data loaded. */
@@ -55,32 +50,24 @@ public final class OrthancPeer implements DicomPeer {
     /** Starts an empty Orthanc and waits for both its HTTP and DICOM ports. */
     public static OrthancPeer startEmpty() {
         Peers.requireBinaries(BINARY, "dump2dcm", "dcmdump", "findscu");
-        Path dir = Peers.tempDir("orthanc");
-        try {
+        return Peers.inTempDir("orthanc", "configure Orthanc", dir -> {
             int port = Peers.freePort();
             int httpPort = Peers.freePort();
             Files.createDirectories(dir.resolve("storage"));
             Path config = dir.resolve("orthanc.json");
             Files.writeString(config, config(port, httpPort, dir));
-            PeerProcess p = PeerProcess.start("Orthanc", List.of(BINARY, "--logfile=" + dir.resolve("orthanc.log"),
-                    config.toString()), java.util.Map.of(), dir, dir.resolve("orthanc-console.log"));
+            PeerProcess p = PeerProcess.startListening("Orthanc", List.of(BINARY,
+                    "--logfile=" + dir.resolve("orthanc.log"), config.toString()), java.util.Map.of(), dir,
+                    dir.resolve("orthanc-console.log"), httpPort, port);
             OrthancPeer peer = new OrthancPeer(dir, port, httpPort, p);
             try {
-                Peers.awaitPort(p, httpPort, Peers.STARTUP_TIMEOUT);
-                Peers.awaitPort(p, port, Peers.STARTUP_TIMEOUT);
                 peer.awaitRest();
             } catch (RuntimeException e) {
                 peer.close();
                 throw e;
             }
             return peer;
-        } catch (IOException e) {
-            Peers.deleteRecursively(dir);
-            throw new UncheckedIOException("cannot configure Orthanc in " + dir, e);
-        } catch (RuntimeException e) {
-            Peers.deleteRecursively(dir);
-            throw e;
-        }
+        });
     }
 
     static String config(int port, int httpPort, Path dir) {
@@ -131,7 +118,7 @@ public final class OrthancPeer implements DicomPeer {
             Peers.sleep(100);
         }
         throw new IllegalStateException("Orthanc REST API " + rest("/system") + " not ready: " + last + "; log "
-                + dir.resolve("orthanc.log"));
+                + directory().resolve("orthanc.log"));
     }
 
     /**
@@ -157,7 +144,7 @@ public final class OrthancPeer implements DicomPeer {
                 } catch (IOException e) {
                     if (attempt == 3) {
                         throw new UncheckedIOException("cannot upload " + f + " to Orthanc at "
-                                + rest("/instances") + " (3 attempts); log " + dir.resolve("orthanc.log"), e);
+                                + rest("/instances") + " (3 attempts); log " + directory().resolve("orthanc.log"), e);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -204,36 +191,12 @@ public final class OrthancPeer implements DicomPeer {
     }
 
     @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
     public String calledAeTitle() {
         return AE_TITLE;
     }
 
     @Override
-    public PeerProcess process() {
-        return process;
-    }
-
-    @Override
-    public Path directory() {
-        return dir;
-    }
-
-    @Override
-    public void close() {
-        try {
-            process.close();
-        } finally {
-            Peers.deleteRecursively(dir);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "Orthanc " + AE_TITLE + "@" + host() + ":" + port + " (HTTP " + httpPort + ")";
+        return "Orthanc " + AE_TITLE + "@" + host() + ":" + port() + " (HTTP " + httpPort + ")";
     }
 }

@@ -70,6 +70,24 @@ public final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #start} then waits until every one of {@code ports} accepts connections on loopback; a server that does
+     * not get there is stopped before the exception propagates.
+     */
+    public static PeerProcess startListening(String name, List<String> command, Map<String, String> env, Path workDir,
+            Path logFile, int... ports) {
+        PeerProcess p = start(name, command, env, workDir, logFile);
+        try {
+            for (int port : ports) {
+                Peers.awaitPort(p, port, Peers.STARTUP_TIMEOUT);
+            }
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
     public String name() {
         return name;
     }

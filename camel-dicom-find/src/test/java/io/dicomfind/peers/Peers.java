@@ -122,6 +122,29 @@ public final class Peers {
         }
     }
 
+    /** Sets a peer up in a directory; may fail with an I/O error. */
+    @FunctionalInterface
+    public interface TempDirSetup<T> {
+        T in(Path dir) throws IOException;
+    }
+
+    /**
+     * Runs {@code setup} in a fresh {@link #tempDir(String)}; if it fails, the directory is removed and the failure
+     * rethrown (an I/O error as {@link UncheckedIOException} saying what could not be done where).
+     */
+    public static <T> T inTempDir(String prefix, String what, TempDirSetup<T> setup) {
+        Path dir = tempDir(prefix);
+        try {
+            return setup.in(dir);
+        } catch (IOException e) {
+            deleteRecursively(dir);
+            throw new UncheckedIOException("cannot " + what + " in " + dir, e);
+        } catch (RuntimeException e) {
+            deleteRecursively(dir);
+            throw e;
+        }
+    }
+
     /**
      * Removes a peer's temp directory, unless the system property {@code dicomfind.peers.keep} is {@code true}
      * (keeps data, configs and logs for debugging).

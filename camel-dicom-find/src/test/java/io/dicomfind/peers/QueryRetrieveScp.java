@@ -1,7 +1,5 @@
 package io.dicomfind.peers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,22 +15,17 @@ import java.util.List;
  * the handler), so {@link #load(List, long)} refuses more. dcmqrscp converts answers to the query's Specific Character Set;
  * without (0008,0005) in the query it returns stored bytes as they are.
  */
-public final class QueryRetrieveScp implements DicomPeer {
+public final class QueryRetrieveScp extends ServerPeer {
 
     public static final String AE_TITLE = "QRSCP";
     public static final String EMPTY_AE_TITLE = "QREMPTY";
     /** dcmqrscp's compiled-in maximum number of studies per storage area. */
     public static final int MAX_STUDIES_PER_AE = 500;
 
-    private final Path dir;
-    private final int port;
-    private final PeerProcess process;
     private Duration loadTime = Duration.ZERO;
 
     private QueryRetrieveScp(Path dir, int port, PeerProcess process) {
-        this.dir = dir;
-        this.port = port;
-        this.process = process;
+        super(dir, port, process);
     }
 
     /** dcmqrscp's MaxAssociations unless a test asks for more. */
@@ -63,29 +56,16 @@ public final class QueryRetrieveScp implements DicomPeer {
     /** Starts dcmqrscp with both storage areas empty, accepting up to {@code maxAssociations} at once. */
     public static QueryRetrieveScp startEmpty(int maxAssociations) {
         Peers.requireBinaries("dcmqrscp", "storescu", "dump2dcm", "dcmdump", "findscu");
-        Path dir = Peers.tempDir("dcmqrscp");
-        try {
+        return Peers.inTempDir("dcmqrscp", "configure dcmqrscp", dir -> {
             int port = Peers.freePort();
             Path config = dir.resolve("dcmqrscp.cfg");
             Files.createDirectories(dir.resolve(AE_TITLE));
             Files.createDirectories(dir.resolve(EMPTY_AE_TITLE));
             Files.writeString(config, config(port, dir, maxAssociations));
-            PeerProcess p = PeerProcess.start("dcmqrscp", List.of("dcmqrscp", "-c", config.toString(),
-                    Integer.toString(port)), Peers.dcmtkEnvironment(), dir, dir.resolve("dcmqrscp.log"));
-            try {
-                Peers.awaitPort(p, port, Peers.STARTUP_TIMEOUT);
-            } catch (RuntimeException e) {
-                p.close();
-                throw e;
-            }
+            PeerProcess p = PeerProcess.startListening("dcmqrscp", List.of("dcmqrscp", "-c", config.toString(),
+                    Integer.toString(port)), Peers.dcmtkEnvironment(), dir, dir.resolve("dcmqrscp.log"), port);
             return new QueryRetrieveScp(dir, port, p);
-        } catch (IOException e) {
-            Peers.deleteRecursively(dir);
-            throw new UncheckedIOException("cannot configure dcmqrscp in " + dir, e);
-        } catch (RuntimeException e) {
-            Peers.deleteRecursively(dir);
-            throw e;
-        }
+        });
     }
 
     /** The configuration file (see DCMTK's dcmqrcnf.txt): one storage area per AE title, any peer allowed. */
@@ -123,13 +103,13 @@ public final class QueryRetrieveScp implements DicomPeer {
         long start = System.nanoTime();
         for (int from = 0; from < files.size(); from += 500) {
             List<String> cmd = new ArrayList<>(List.of("storescu", "-aec", AE_TITLE, host(),
-                    Integer.toString(port)));
+                    Integer.toString(port())));
             files.subList(from, Math.min(files.size(), from + 500)).forEach(f -> cmd.add(f.toString()));
             Peers.ExecResult r = Peers.exec(cmd, null);
             if (r.exitCode() != 0 || r.stderr().contains("E: ")) {
-                throw new IllegalStateException("storescu into dcmqrscp " + AE_TITLE + "@" + port
+                throw new IllegalStateException("storescu into dcmqrscp " + AE_TITLE + "@" + port()
                         + " failed (exit " + r.exitCode() + "):\n" + r.stderr() + "\ndcmqrscp log:\n"
-                        + process.logTail());
+                        + process().logTail());
             }
         }
         loadTime = loadTime.plusNanos(System.nanoTime() - start);
@@ -146,36 +126,12 @@ public final class QueryRetrieveScp implements DicomPeer {
     }
 
     @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
     public String calledAeTitle() {
         return AE_TITLE;
     }
 
     @Override
-    public PeerProcess process() {
-        return process;
-    }
-
-    @Override
-    public Path directory() {
-        return dir;
-    }
-
-    @Override
-    public void close() {
-        try {
-            process.close();
-        } finally {
-            Peers.deleteRecursively(dir);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "dcmqrscp " + AE_TITLE + "@" + host() + ":" + port;
+        return "dcmqrscp " + AE_TITLE + "@" + host() + ":" + port();
     }
 }

@@ -1,10 +1,9 @@
 package io.dicomfind.peers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,50 +14,47 @@ import java.util.List;
  * (the default {@code -cs0} would drop it). wlmscpfs 3.6.7 has no bind option and listens on all interfaces; it
  * forks per association, the children are stopped with the server.
  */
-public final class WorklistScp implements DicomPeer {
+public final class WorklistScp extends ServerPeer {
 
     /** Where Debian's dcmtk package ships DCMTK's example worklist. */
     public static final Path DCMTK_EXAMPLES = Paths.get("/usr/share/doc/dcmtk/examples/wlistdb/OFFIS");
 
-    private final Path dir;
-    private final int port;
-    private final PeerProcess process;
-
     private WorklistScp(Path dir, int port, PeerProcess process) {
-        this.dir = dir;
-        this.port = port;
-        this.process = process;
+        super(dir, port, process);
     }
 
     /** Builds the worklist directory, starts wlmscpfs on a free port and waits until it accepts connections. */
     public static WorklistScp start() {
-        Peers.requireBinaries("wlmscpfs", "dump2dcm", "dcmdump", "findscu");
-        Path dir = Peers.tempDir("wlmscpfs");
-        try {
-            Path aeDir = Files.createDirectories(dir.resolve("db").resolve(WorklistData.AE_TITLE));
-            Files.createFile(aeDir.resolve("lockfile"));
-            writeWorklist(aeDir);
-            int port = Peers.freePort();
-            PeerProcess p = PeerProcess.start("wlmscpfs", List.of("wlmscpfs", "-dfp", dir.resolve("db").toString(),
-                    "-csk", Integer.toString(port)), Peers.dcmtkEnvironment(), dir, dir.resolve("wlmscpfs.log"));
-            try {
-                Peers.awaitPort(p, port, Peers.STARTUP_TIMEOUT);
-            } catch (RuntimeException e) {
-                p.close();
-                throw e;
-            }
-            return new WorklistScp(dir, port, p);
-        } catch (IOException e) {
-            Peers.deleteRecursively(dir);
-            throw new UncheckedIOException("cannot build worklist in " + dir, e);
-        } catch (RuntimeException e) {
-            Peers.deleteRecursively(dir);
-            throw e;
-        }
+        return start(true);
     }
 
-    /** Writes every {@link WorklistData#ALL} item as a {@code .wl} file into {@code aeDir}. */
-    static void writeWorklist(Path aeDir) {
+    /**
+     * wlmscpfs serving only {@link WorklistData#DCMTK_EXAMPLES} (10 items), with extra wlmscpfs options, e.g.
+     * {@code +xb} (prefer big endian), {@code --sleep-during 1}: for tests of the network layer that want a small,
+     * known worklist and a peer of their own.
+     */
+    public static WorklistScp startDcmtkExamples(String... options) {
+        return start(false, options);
+    }
+
+    private static WorklistScp start(boolean generated, String... options) {
+        Peers.requireBinaries("wlmscpfs", "dump2dcm", "dcmdump", "findscu");
+        return Peers.inTempDir("wlmscpfs", "build worklist", dir -> {
+            Path aeDir = Files.createDirectories(dir.resolve("db").resolve(WorklistData.AE_TITLE));
+            Files.createFile(aeDir.resolve("lockfile"));
+            writeWorklist(aeDir, generated);
+            int port = Peers.freePort();
+            List<String> cmd = new ArrayList<>(List.of("wlmscpfs", "-dfp", dir.resolve("db").toString(), "-csk"));
+            cmd.addAll(List.of(options));
+            cmd.add(Integer.toString(port));
+            PeerProcess p = PeerProcess.startListening("wlmscpfs", cmd, Peers.dcmtkEnvironment(), dir,
+                    dir.resolve("wlmscpfs.log"), port);
+            return new WorklistScp(dir, port, p);
+        });
+    }
+
+    /** Writes every {@link WorklistData#ALL} item (without {@code generated}: the DCMTK examples only) into aeDir. */
+    static void writeWorklist(Path aeDir, boolean generated) {
         for (WorklistItem item : WorklistData.DCMTK_EXAMPLES) {
             String n = item.source().substring("dcmtk:".length());
             Path dump = DCMTK_EXAMPLES.resolve(n + ".dump");
@@ -68,7 +64,7 @@ public final class WorklistScp implements DicomPeer {
             }
             DumpFile.convert(dump, aeDir.resolve(n + ".wl"));
         }
-        for (WorklistItem item : WorklistData.GENERATED) {
+        for (WorklistItem item : generated ? WorklistData.GENERATED : List.<WorklistItem>of()) {
             int n = Integer.parseInt(item.source().substring("generated:".length()));
             dump(item, n).writeDicom(aeDir.resolve("generated" + String.format("%02d", n) + ".wl"));
         }
@@ -107,36 +103,12 @@ public final class WorklistScp implements DicomPeer {
     }
 
     @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
     public String calledAeTitle() {
         return WorklistData.AE_TITLE;
     }
 
     @Override
-    public PeerProcess process() {
-        return process;
-    }
-
-    @Override
-    public Path directory() {
-        return dir;
-    }
-
-    @Override
-    public void close() {
-        try {
-            process.close();
-        } finally {
-            Peers.deleteRecursively(dir);
-        }
-    }
-
-    @Override
     public String toString() {
-        return "wlmscpfs " + calledAeTitle() + "@" + host() + ":" + port;
+        return "wlmscpfs " + calledAeTitle() + "@" + host() + ":" + port();
     }
 }

@@ -38,10 +38,17 @@ public final class DataSetReader {
 
     /** Reads elements until end of stream; the stream is not closed. */
     public static Attributes read(InputStream in, TransferSyntax ts, DecodeLimits limits) throws IOException {
-        InputStream src = ts.deflated() ? new InflaterInputStream(in, new Inflater(true), 8192) : in;
-        Attributes ds = new Attributes();
-        new DataSetReader(new DicomInput(src), ts, limits, ElementDictionary.standard()).readUntilEnd(ds);
-        return ds;
+        Inflater inflater = ts.deflated() ? new Inflater(true) : null;
+        try {
+            InputStream src = inflater != null ? new InflaterInputStream(in, inflater, 8192) : in;
+            Attributes ds = new Attributes();
+            new DataSetReader(new DicomInput(src), ts, limits, ElementDictionary.standard()).readUntilEnd(ds);
+            return ds;
+        } finally {
+            if (inflater != null) {
+                inflater.end(); // native memory now, not at the next GC
+            }
+        }
     }
 
     public static Attributes read(byte[] encoded, TransferSyntax ts, DecodeLimits limits) throws IOException {
@@ -213,6 +220,7 @@ public final class DataSetReader {
             if (t == Tag.Item || t == Tag.SequenceDelimitationItem) {
                 throw error("unexpected " + Tag.toString(t) + " inside an item", seqTag);
             }
+            checkTotal(); // per element: a deflated item may inflate to far more than its compressed size
         }
         if (in.position() > end) {
             throw error("item content runs past its length", seqTag);

@@ -29,14 +29,16 @@ import java.util.Map;
  * value length; {@code vm="0" len="0"} and no content for empty values; text values without leading and trailing
  * spaces (only trailing for LT, ST, UT, UR); OB, OW and UN as {@code binary="hidden"} with no content; binary
  * numbers in decimal separated by backslash; markup characters as entities; the XML declaration names the encoding
- * of (0008,0005) (UTF-8 for the default repertoire and ISO_IR 192, ISO-8859-n for the ISO_IR single-byte sets) and
- * is left without encoding for the sets DCMTK 3.6.7 cannot name, whose non-ASCII bytes are then written as
- * {@code &#nnn;}. With {@link #convertToUtf8(boolean)} (findscu {@code -Xs}, dcm2xml {@code +U8}) values are
+ * of (0008,0005) (UTF-8 for ISO_IR 192, and in dcm2xml's file format also for a data set without (0008,0005);
+ * ISO-8859-n for the ISO_IR single-byte sets) and is left without encoding for the sets DCMTK 3.6.7 cannot name, for
+ * an empty (0008,0005), and in findscu's {@code -Xx} documents for a missing one; without a declared encoding,
+ * non-ASCII bytes and control characters (ISO 2022 escapes) are written as {@code &#nnn;}. With {@link #convertToUtf8(boolean)} (findscu {@code -Xs}, dcm2xml {@code +U8}) values are
  * converted to UTF-8, (0008,0005) becomes (or, if missing, is added as) {@code ISO_IR 192}, and lengths are those
  * of the converted values.
  *
  * <p>Sequence and item lengths are computed as explicit lengths for the transfer syntax; DCMTK shows the lengths it
- * received, and omits {@code len} for undefined lengths ({@link #undefinedSequenceLengths(boolean)}).
+ * received, and omits {@code len} for undefined lengths ({@link #undefinedSequenceLengths(boolean)} for all,
+ * {@link #sequenceLengthsAsReceived(boolean)} for those that arrived so).
  */
 public final class DcmtkXmlWriter {
     private static final Map<String, String> XML_ENCODINGS = Map.ofEntries(
@@ -52,6 +54,7 @@ public final class DcmtkXmlWriter {
     private boolean writeNames = true;
     private boolean convertToUtf8;
     private boolean undefinedSequenceLengths;
+    private boolean sequenceLengthsAsReceived;
     private ElementDictionary dictionary = ElementDictionary.standard();
 
     /** @param transferSyntax the syntax the data set was received or read in: {@code xfer} and lengths */
@@ -77,6 +80,16 @@ public final class DcmtkXmlWriter {
         return this;
     }
 
+    /**
+     * Leave out {@code len} only of the sequences (and their items) that arrived with undefined length
+     * ({@link Sequence#undefinedLength()}), as DCMTK does for a data set it decoded, e.g. findscu's {@code -Xx} and
+     * {@code -Xs} of received responses. The data model keeps the flag per sequence, so items follow their sequence.
+     */
+    public DcmtkXmlWriter sequenceLengthsAsReceived(boolean b) {
+        this.sequenceLengthsAsReceived = b;
+        return this;
+    }
+
     public DcmtkXmlWriter dictionary(ElementDictionary dict) {
         this.dictionary = dict;
         return this;
@@ -84,7 +97,7 @@ public final class DcmtkXmlWriter {
 
     /** One findscu {@code -Xx} response file: declaration and {@code <data-set>}. The stream is not closed. */
     public void writeDataSetDocument(Attributes ds, OutputStream out) throws IOException {
-        Buf b = new Buf(documentEncoding(ds));
+        Buf b = new Buf(documentEncoding(ds, false));
         b.declaration();
         dataSet(b, ds, transferSyntax);
         b.flushTo(out);
@@ -92,7 +105,7 @@ public final class DcmtkXmlWriter {
 
     /** What {@code dcm2xml} writes for a Part-10 file: {@code <file-format>} with meta header and data set. */
     public void writeFileFormat(Attributes meta, Attributes ds, OutputStream out) throws IOException {
-        Buf b = new Buf(documentEncoding(ds));
+        Buf b = new Buf(documentEncoding(ds, true));
         b.declaration();
         b.ascii("<file-format>\n<meta-header xfer=\"1.2.840.10008.1.2.1\" name=\"Little Endian Explicit\">\n");
         elements(b, meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
@@ -139,7 +152,8 @@ public final class DcmtkXmlWriter {
             writer.convertToUtf8 = true;
             try {
                 Buf b = new Buf("UTF-8");
-                writer.dataSet(b, ds, writer.transferSyntax);
+                // findscu -Xs converts, but unlike dcm2xml +U8 does not add (0008,0005) where it was missing
+                writer.dataSet(b, ds, writer.transferSyntax, false);
                 b.flushTo(out);
             } finally {
                 writer.convertToUtf8 = saved;
@@ -156,23 +170,33 @@ public final class DcmtkXmlWriter {
         }
     }
 
-    /** The encoding the declaration names; null for character sets DCMTK 3.6.7 cannot name. */
-    private String documentEncoding(Attributes ds) {
+    /**
+     * The encoding the declaration names; null for character sets DCMTK 3.6.7 cannot name.
+     *
+     * @param absentMeansUtf8 dcm2xml declares UTF-8 for a data set without (0008,0005) (the default repertoire is
+     *                        a subset); findscu {@code -Xx} declares nothing then (both observed with DCMTK 3.6.7)
+     */
+    private String documentEncoding(Attributes ds, boolean absentMeansUtf8) {
         if (convertToUtf8) {
             return "UTF-8";
         }
         String[] terms = ds.getStrings(Tag.SpecificCharacterSet);
         if (terms == null || terms.length == 0) {
-            return "UTF-8";
+            // present but empty: DCMTK names no encoding
+            return absentMeansUtf8 && !ds.contains(Tag.SpecificCharacterSet) ? "UTF-8" : null;
         }
         return terms.length == 1 ? XML_ENCODINGS.get(terms[0].trim()) : null;
     }
 
     private void dataSet(Buf b, Attributes ds, TransferSyntax ts) {
+        // dcm2xml's conversion to UTF-8 declares it in the data set, adding (0008,0005) where it was missing.
+        dataSet(b, ds, ts, true);
+    }
+
+    private void dataSet(Buf b, Attributes ds, TransferSyntax ts, boolean addMissingCharacterSet) {
         b.ascii("<data-set xfer=\"" + (ts == null ? "" : ts.uid()) + "\" name=\""
                 + DcmtkText.transferSyntaxName(ts) + "\">\n");
-        // DCMTK's conversion to UTF-8 declares it in the data set, adding (0008,0005) where it was missing.
-        elements(b, ds, ts, convertToUtf8 && !ds.contains(Tag.SpecificCharacterSet));
+        elements(b, ds, ts, addMissingCharacterSet && convertToUtf8 && !ds.contains(Tag.SpecificCharacterSet));
         b.ascii("</data-set>\n");
     }
 
@@ -214,15 +238,16 @@ public final class DcmtkXmlWriter {
             VR vr = ds.vrAt(i);
             Object v = ds.valueAt(i);
             if (v instanceof Sequence seq) {
+                boolean noLength = undefinedSequenceLengths || sequenceLengthsAsReceived && seq.undefinedLength();
                 b.ascii("<sequence tag=\"" + DcmtkText.tag(tag) + "\" vr=\"SQ\" card=\"" + seq.size() + "\"");
-                if (!undefinedSequenceLengths) {
+                if (!noLength) {
                     b.ascii(" len=\"" + DcmtkText.sequenceLength(seq, explicitVR, bytes) + "\"");
                 }
                 name(b, tag);
                 b.ascii(">\n");
                 for (Attributes item : seq) {
                     b.ascii("<item card=\"" + item.size() + "\"");
-                    if (!undefinedSequenceLengths) {
+                    if (!noLength) {
                         b.ascii(" len=\"" + DcmtkText.itemLength(item, explicitVR, bytes) + "\"");
                     }
                     b.ascii(">\n");
@@ -234,7 +259,8 @@ public final class DcmtkXmlWriter {
             }
             byte[] raw = v == null ? new byte[0] : bytes.of(ds, i);
             int len = raw.length + (raw.length & 1);
-            String text = vr.isText() && raw.length > 0 ? ds.valueAsString(i) : null;
+            String text = raw == UTF8_CHARSET ? "ISO_IR 192" // converted: one term, whatever was received
+                    : vr.isText() && raw.length > 0 ? ds.valueAsString(i) : null;
             int vm = DcmtkText.vm(vr, text, raw.length);
             b.ascii("<element tag=\"" + DcmtkText.tag(tag) + "\" vr=\"" + vr + "\" vm=\"" + vm + "\" len=\"" + len
                     + "\"");
@@ -298,7 +324,7 @@ public final class DcmtkXmlWriter {
             bytes.writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Escapes markup (XML 1.0 2.4) and, when the encoding is undeclared, every non-ASCII byte. */
+        /** Escapes markup (XML 1.0 2.4) and, when the encoding is undeclared, every non-ASCII or control byte. */
         void text(byte[] raw) {
             for (byte x : raw) {
                 int c = x & 0xFF;
@@ -311,7 +337,9 @@ public final class DcmtkXmlWriter {
                     case '\r' -> ascii("&#13;");
                     case '\n' -> ascii("&#10;");
                     default -> {
-                        if (c >= 0x80 && encoding == null) {
+                        // undeclared encoding: DCMTK writes non-ASCII bytes and control characters (ISO 2022
+                        // escapes, TAB) as references, so that the document itself stays ASCII
+                        if ((c >= 0x80 || c < 0x20) && encoding == null) {
                             ascii("&#" + c + ";");
                         } else {
                             bytes.write(c);

@@ -6,6 +6,8 @@ import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.VR;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Prints a data set the way DCMTK's {@code dcmdump} does and findscu logs its request and response identifiers:
@@ -31,7 +33,14 @@ public final class DumpWriter {
         /** {@code u/l}: what DCMTK shows for a data set read with undefined lengths (and what dcm4che sends). */
         UNDEFINED,
         /** Explicit wording with length 0: findscu's log of a request identifier built from {@code -k} keys. */
-        NOT_ENCODED
+        NOT_ENCODED,
+        /**
+         * Each sequence as it arrived ({@link Sequence#undefinedLength()}): {@code u/l} for one received with
+         * undefined length, computed explicit lengths otherwise, as DCMTK shows a data set it decoded. Its items are
+         * shown like their sequence: the data model keeps the flag per sequence, not per item (PS3.5 7.5.1 lets
+         * the two differ, which no peer we know of does).
+         */
+        AS_RECEIVED
     }
 
     private static final int VALUE_COLUMN = 55;
@@ -40,7 +49,7 @@ public final class DumpWriter {
     private final TransferSyntax transferSyntax;
     private boolean showPadding;
     private boolean shortenLongValues = true;
-    private SequenceLengths sequenceLengths = SequenceLengths.EXPLICIT;
+    private Function<Sequence, SequenceLengths> sequenceLengths = seq -> SequenceLengths.EXPLICIT;
     private ElementDictionary dictionary = ElementDictionary.standard();
 
     /** @param transferSyntax the syntax named in the header and used for computed lengths */
@@ -63,13 +72,32 @@ public final class DumpWriter {
     }
 
     public DumpWriter sequenceLengths(SequenceLengths mode) {
-        this.sequenceLengths = mode;
+        Objects.requireNonNull(mode, "mode");
+        this.sequenceLengths = seq -> mode;
+        return this;
+    }
+
+    /**
+     * Chooses the display of each sequence (and its items) separately, e.g. findscu's log of a query file with
+     * {@code -k} keys added: the file's sequences {@link SequenceLengths#AS_RECEIVED}, those the keys created
+     * {@link SequenceLengths#NOT_ENCODED}.
+     */
+    public DumpWriter sequenceLengths(Function<Sequence, SequenceLengths> choice) {
+        this.sequenceLengths = Objects.requireNonNull(choice, "choice");
         return this;
     }
 
     public DumpWriter dictionary(ElementDictionary dict) {
         this.dictionary = dict;
         return this;
+    }
+
+    /**
+     * DCMTK's name of a registered UID as its logs show it after {@code =} (e.g. {@code LittleEndianExplicit},
+     * {@code FINDModalityWorklistInformationModel}); null when the UID is not registered.
+     */
+    public static String uidName(String uid) {
+        return DcmtkText.uidName(uid);
     }
 
     /** The header lines {@code # Dicom-Data-Set} and {@code # Used TransferSyntax: ...} and one line per element. */
@@ -174,15 +202,19 @@ public final class DumpWriter {
     }
 
     private void writeSequence(int tag, Sequence seq, String name, int depth, Appendable out) throws IOException {
-        boolean undefined = sequenceLengths == SequenceLengths.UNDEFINED;
+        SequenceLengths mode = sequenceLengths.apply(seq);
+        if (mode == SequenceLengths.AS_RECEIVED) {
+            mode = seq.undefinedLength() ? SequenceLengths.UNDEFINED : SequenceLengths.EXPLICIT;
+        }
+        boolean undefined = mode == SequenceLengths.UNDEFINED;
         String kind = undefined ? "undefined" : "explicit";
         boolean explicitVR = transferSyntax == null || transferSyntax.explicitVR();
-        String seqLen = undefined ? "u/l" : sequenceLengths == SequenceLengths.NOT_ENCODED ? "0"
+        String seqLen = undefined ? "u/l" : mode == SequenceLengths.NOT_ENCODED ? "0"
                 : Long.toString(DcmtkText.sequenceLength(seq, explicitVR, DcmtkText.AS_HELD));
         String head = "(" + DcmtkText.tag(tag) + ") SQ (Sequence with " + kind + " length #=" + seq.size() + ")";
         line(out, depth, head, head.length(), seqLen, 1, name);
         for (Attributes item : seq) {
-            String itemLen = undefined ? "u/l" : sequenceLengths == SequenceLengths.NOT_ENCODED ? "0"
+            String itemLen = undefined ? "u/l" : mode == SequenceLengths.NOT_ENCODED ? "0"
                     : Long.toString(DcmtkText.itemLength(item, explicitVR, DcmtkText.AS_HELD));
             String itemHead = "(fffe,e000) na (Item with " + kind + " length #=" + item.size() + ")";
             line(out, depth + 1, itemHead, itemHead.length(), itemLen, 1, "Item");

@@ -64,6 +64,9 @@ public final class Association implements AutoCloseable {
 
     private enum State { OPEN, RELEASED, ABORTED, CLOSED }
 
+    /** The smallest peer maximum PDU length that can carry a message: one PDV header plus two bytes. */
+    static final long MIN_PEER_MAX_PDU_LENGTH = 8;
+
     private final AssociationConfig config;
     private final Socket socket;
     private final TimedInputStream timedIn;
@@ -198,6 +201,15 @@ public final class Association implements AutoCloseable {
         if (ac.userInformation() == null) {
             throw new DicomProtocolException("A-ASSOCIATE-AC without User Information item (maximum length is "
                     + "mandatory, PS3.7 D.3.3.1)", DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
+        }
+        long peerMax = ac.userInformation().maxLength();
+        if (peerMax != 0 && peerMax < MIN_PEER_MAX_PDU_LENGTH) {
+            // PS3.8 D.1 sets no minimum, but a P-DATA-TF must hold a PDV item header (6 bytes) and an even
+            // fragment (PS3.8 E.2): below 8 bytes not a single message could be sent, so fail now, clearly
+            throw new DicomProtocolException("A-ASSOCIATE-AC declares a maximum PDU length of " + peerMax
+                    + " bytes, too small for any P-DATA-TF (at least " + MIN_PEER_MAX_PDU_LENGTH
+                    + ": 6-byte PDV header and a 2-byte fragment)",
+                    DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
         List<TransferSyntax> proposed = config.proposal().transferSyntaxes();
         for (int i = 0; i < config.abstractSyntaxes().size(); i++) {
@@ -544,6 +556,18 @@ public final class Association implements AutoCloseable {
     DicomNetworkException protocolError(String message, String what) {
         waitingFor = what;
         return failure(DicomProtocolException.dimse(message));
+    }
+
+    /**
+     * A response guard of ours was exceeded ({@link AssociationConfig#maxResponses()}): abort (source 0, the DIMSE
+     * user gives up) and return the exception to throw.
+     */
+    DicomNetworkException responseLimitExceeded(String message, String what) {
+        waitingFor = what;
+        ResponseLimitExceededException e = new ResponseLimitExceededException(where() + ": " + message
+                + "; association aborted");
+        sendAbort(AAbort.SOURCE_SERVICE_USER, 0);
+        return e;
     }
 
     void queryFinished(FindQuery q) {

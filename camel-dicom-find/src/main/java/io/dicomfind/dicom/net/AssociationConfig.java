@@ -20,6 +20,13 @@ public final class AssociationConfig {
     public static final int DEFAULT_MAX_PDU_LENGTH = 16384;
     /** What we accept per P-DATA-TF when we declare 0 ("no limit", PS3.8 D.1): still a bound. */
     public static final int DEFAULT_UNLIMITED_PDU_CAP = 16 << 20;
+    /**
+     * Decode limits for received identifiers: a C-FIND identifier is a few kilobytes, so 16 MiB per data set (and
+     * per element) leaves room for any real one while a peer streaming data fragments cannot exhaust a small heap
+     * (the data set is buffered before decoding; see docs/robustness.md). {@link DecodeLimits#DEFAULT} allows
+     * 256 MiB, which is meant for files.
+     */
+    public static final DecodeLimits DEFAULT_DECODE_LIMITS = new DecodeLimits(16 << 20, 64, 16L << 20);
 
     private final String host;
     private final int port;
@@ -32,6 +39,7 @@ public final class AssociationConfig {
     private final Duration artimTimeout;
     private final int maxPduLength;
     private final int unlimitedPduCap;
+    private final int maxResponses;
     private final TransferSyntaxProposal proposal;
     private final int deflateLevel;
     private final Priority priority;
@@ -54,6 +62,7 @@ public final class AssociationConfig {
         this.artimTimeout = b.artimTimeout;
         this.maxPduLength = b.maxPduLength;
         this.unlimitedPduCap = b.unlimitedPduCap;
+        this.maxResponses = b.maxResponses;
         this.proposal = b.proposal;
         this.deflateLevel = b.deflateLevel;
         this.priority = b.priority;
@@ -81,6 +90,7 @@ public final class AssociationConfig {
         b.artimTimeout = artimTimeout;
         b.maxPduLength = maxPduLength;
         b.unlimitedPduCap = unlimitedPduCap;
+        b.maxResponses = maxResponses;
         b.proposal = proposal;
         b.deflateLevel = deflateLevel;
         b.priority = priority;
@@ -148,6 +158,15 @@ public final class AssociationConfig {
         return maxPduLength == 0 ? unlimitedPduCap : maxPduLength;
     }
 
+    /**
+     * The most Pending responses one C-FIND may deliver; 0 = no limit (findscu has none). The response after the
+     * last allowed one, if it is Pending too, aborts the association with {@link ResponseLimitExceededException}:
+     * the guard against an SCP that never sends a final status. To stop politely after N matches, cancel instead.
+     */
+    public int maxResponses() {
+        return maxResponses;
+    }
+
     public TransferSyntaxProposal proposal() {
         return proposal;
     }
@@ -209,12 +228,13 @@ public final class AssociationConfig {
         private Duration artimTimeout = Duration.ofSeconds(5);
         private int maxPduLength = DEFAULT_MAX_PDU_LENGTH;
         private int unlimitedPduCap = DEFAULT_UNLIMITED_PDU_CAP;
+        private int maxResponses;
         private TransferSyntaxProposal proposal = TransferSyntaxProposal.UNCOMPRESSED;
         private int deflateLevel = 6;
         private Priority priority = Priority.MEDIUM;
         private List<String> abstractSyntaxes = List.of(SopClasses.MODALITY_WORKLIST_FIND);
         private boolean newVRs = true;
-        private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
+        private DecodeLimits decodeLimits = DEFAULT_DECODE_LIMITS;
         private SocketFactory socketFactory = SocketFactory.getDefault();
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
@@ -287,6 +307,16 @@ public final class AssociationConfig {
                 throw new IllegalArgumentException("PDU cap must be at least 8, was " + n);
             }
             this.unlimitedPduCap = n;
+            return this;
+        }
+
+        /** 0 = no limit; see {@link AssociationConfig#maxResponses()}. */
+        public Builder maxResponses(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maximum number of responses must be 0 (no limit) or positive, was "
+                        + n);
+            }
+            this.maxResponses = n;
             return this;
         }
 

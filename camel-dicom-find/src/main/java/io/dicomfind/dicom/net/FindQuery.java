@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * Pendings already in flight and the final response (FE00 Cancel, or 0000 if the SCP had finished) still arrive.
  * {@link #close()} on an unfinished query cancels it and reads it to its end.
  *
- * <p>Timers: the DIMSE timeout restarts for every response. After a cancel, if the DIMSE timeout is unlimited,
- * the ACSE timeout bounds the wait for each further response, so an SCP that ignores the cancel is aborted.
+ * <p>Timers: the DIMSE timeout restarts for every response. After a cancel, the final status must arrive within
+ * one DIMSE timeout (the ACSE timeout if the DIMSE timeout is unlimited) of the cancel, however many Pendings still
+ * come, so an SCP that ignores the cancel is aborted. {@link AssociationConfig#maxResponses()} optionally bounds
+ * the number of Pendings (the DIMSE timeout alone cannot end an endless stream of them).
  *
  * <p>Tolerances (documented choices): a Pending response whose Data Set Type says "none" takes data fragments that
  * directly follow it as its Identifier (as DCMTK assumes); if a command follows instead, it is delivered with a
@@ -45,6 +47,7 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
     private FindResponse finalResponse;
     private boolean finished;
     private boolean cancelSent;
+    private long cancelDeadlineNanos;
     private boolean warnedMissingIdentifier;
     private int received;
     private int pendingCount;
@@ -104,6 +107,9 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
         }
         association.send(contextId, CommandSet.cCancelRq(messageId), null, "C-CANCEL-RQ");
         cancelSent = true;
+        // the final status is due within one timeout of the cancel, NOT restarted by Pendings still arriving: an SCP
+        // ignoring the cancel while streaming Pendings would otherwise never be aborted (PS3.4 C.4.1.2)
+        cancelDeadlineNanos = System.nanoTime() + cancelTimeout().toNanos();
     }
 
     /** Cancels an unfinished query and reads (and drops) its remaining responses up to the final one. */
@@ -130,11 +136,12 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
                     + " has ended before the final C-FIND response");
         }
         Duration timeout = association.config().dimseTimeout();
-        if (cancelSent && timeout == null) {
-            timeout = association.config().acseTimeout();
+        if (cancelSent) {
+            timeout = Duration.ofNanos(Math.max(1, cancelDeadlineNanos - System.nanoTime()));
         }
         String what = "C-FIND-RSP " + (received + 1) + " (message ID " + messageId + ")"
-                + (cancelSent ? " after C-CANCEL" : "");
+                + (cancelSent ? " after C-CANCEL (final status due within " + Association.seconds(cancelTimeout())
+                        + " of it)" : "");
         DimseMessage m;
         try {
             m = association.readMessage(what, timeout, FindQuery::pendingCommand);
@@ -149,6 +156,12 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
         received++;
         Attributes identifier = null;
         if (status.isPending()) {
+            int max = association.config().maxResponses();
+            if (max > 0 && pendingCount >= max) {
+                end();
+                throw association.responseLimitExceeded("more than " + max + " Pending responses without a final "
+                        + "status (maximum responses " + max + ")", what);
+            }
             pendingCount++;
             if (m.dataSet() != null) {
                 identifier = decode(m.dataSet(), what);
@@ -166,6 +179,12 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
             return finalResponse;
         }
         return new FindResponse(messageId, status, identifier, cmd, received);
+    }
+
+    /** The DIMSE timeout, or the ACSE timeout when the DIMSE timeout is unlimited. */
+    private Duration cancelTimeout() {
+        Duration d = association.config().dimseTimeout();
+        return d != null ? d : association.config().acseTimeout();
     }
 
     private Attributes decode(byte[] data, String what) throws IOException {

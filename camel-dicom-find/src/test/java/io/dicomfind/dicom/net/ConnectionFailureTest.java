@@ -3,6 +3,7 @@ package io.dicomfind.dicom.net;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dicomfind.peers.Peers;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionFailureTest {
     @Test
     void closedPortIsConnectionRefused() throws Exception {
-        int port = ScpProcess.freePort();
+        int port = Peers.freePort();
         DicomNetworkException e = assertThrows(DicomNetworkException.class,
                 () -> Association.open(AssociationConfig.builder("127.0.0.1", port).build()));
         assertTrue(e.getMessage().startsWith("cannot connect to 127.0.0.1:" + port + " (called AE 'ANY-SCP')")

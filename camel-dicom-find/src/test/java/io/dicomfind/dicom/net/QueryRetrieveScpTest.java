@@ -9,31 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
-import java.nio.file.Path;
+import io.dicomfind.peers.QueryRetrieveScp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Against DCMTK's dcmqrscp (called AE "COMMON", empty storage area). */
+/** Against DCMTK's dcmqrscp with empty storage areas, started by the peer harness ({@link QueryRetrieveScp}). */
 class QueryRetrieveScpTest {
-    @TempDir
-    static Path tmp;
-    static ScpProcess scp;
+    static QueryRetrieveScp scp;
 
     @BeforeAll
-    static void startScp() throws Exception {
-        scp = ScpProcess.dcmqrscp(tmp);
+    static void startScp() {
+        scp = QueryRetrieveScp.startEmpty();
     }
 
     @AfterAll
-    static void stopScp() throws Exception {
+    static void stopScp() {
         scp.close();
     }
 
     static AssociationConfig.Builder config() {
-        return AssociationConfig.builder("127.0.0.1", scp.port).calledAeTitle("COMMON")
+        return AssociationConfig.builder("127.0.0.1", scp.port()).calledAeTitle(scp.calledAeTitle())
                 .acseTimeout(Duration.ofSeconds(10)).dimseTimeout(Duration.ofSeconds(10));
     }
 
@@ -46,7 +43,7 @@ class QueryRetrieveScpTest {
         assertEquals(1, e.source());
         assertEquals(7, e.reason());
         assertFalse(e.isTransient());
-        assertTrue(e.getMessage().contains("127.0.0.1:" + scp.port) && e.getMessage().contains("'NOBODY'")
+        assertTrue(e.getMessage().contains("127.0.0.1:" + scp.port()) && e.getMessage().contains("'NOBODY'")
                 && e.getMessage().contains("rejected-permanent by service-user: called-AE-title-not-recognized"),
                 e.getMessage());
     }

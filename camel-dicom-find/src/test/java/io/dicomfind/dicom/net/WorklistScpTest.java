@@ -10,7 +10,7 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.io.TransferSyntax;
-import java.nio.file.Path;
+import io.dicomfind.peers.WorklistScp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,31 +19,31 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Against DCMTK's wlmscpfs serving its 10 example worklist items (called AE "OFFIS"). */
+/**
+ * Against DCMTK's wlmscpfs serving its 10 example worklist items (called AE "OFFIS"), started by the peer harness
+ * ({@link WorklistScp#startDcmtkExamples}); tests that need other wlmscpfs options start a peer of their own.
+ */
 class WorklistScpTest {
     static final Set<String> PATIENTS = Set.of("BEETHOVEN^LUDWIG^VAN", "HAYDN^FRANZ^JOSEPH",
             "MOZART^WOLFGANG^AMADEUS", "VIVALDI^ANTONIO");
 
-    @TempDir
-    static Path tmp;
-    static ScpProcess scp;
+    static WorklistScp scp;
 
     @BeforeAll
-    static void startScp() throws Exception {
-        scp = ScpProcess.wlmscpfs(tmp);
+    static void startScp() {
+        scp = WorklistScp.startDcmtkExamples();
     }
 
     @AfterAll
-    static void stopScp() throws Exception {
+    static void stopScp() {
         scp.close();
     }
 
     static AssociationConfig.Builder config(int port) {
-        return AssociationConfig.builder("127.0.0.1", port).calledAeTitle("OFFIS")
+        return AssociationConfig.builder("127.0.0.1", port).calledAeTitle(scp.calledAeTitle())
                 .abstractSyntaxes(SopClasses.MODALITY_WORKLIST_FIND, SopClasses.VERIFICATION)
                 .acseTimeout(Duration.ofSeconds(10)).dimseTimeout(Duration.ofSeconds(20));
     }
@@ -69,7 +69,7 @@ class WorklistScpTest {
 
     @Test
     void echoAndFindOnOneAssociation() throws Exception {
-        try (Association as = Association.open(config(scp.port).build())) {
+        try (Association as = Association.open(config(scp.port()).build())) {
             assertEquals(DimseStatus.SUCCESS, as.echo().code());
             assertEquals(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, as.transferSyntax(SopClasses.MODALITY_WORKLIST_FIND));
             assertTrue(as.peerImplementationClassUid().startsWith("1.2.276.0.7230010.3"),
@@ -98,7 +98,7 @@ class WorklistScpTest {
 
     @Test
     void repeatedQueriesUseNewMessageIdsThenRelease() throws Exception {
-        Association as = Association.open(config(scp.port).build());
+        Association as = Association.open(config(scp.port()).build());
         int previous = 0;
         for (int i = 0; i < 3; i++) {
             int[] count = {0};
@@ -117,7 +117,7 @@ class WorklistScpTest {
 
     @Test
     void iteratorViewDeliversResponsesOneByOne() throws Exception {
-        try (Association as = Association.open(config(scp.port).build());
+        try (Association as = Association.open(config(scp.port()).build());
                 FindQuery q = as.find(allItems())) {
             int n = 0;
             while (q.hasNext()) {
@@ -145,12 +145,12 @@ class WorklistScpTest {
             case IMPLICIT -> TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN;
             default -> TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN;
         };
-        try (ScpProcess own = ScpProcess.wlmscpfs(tmp, prefer)) {
-            try (Association as = Association.open(config(own.port).proposal(proposal).deflateLevel(9).build())) {
+        try (WorklistScp own = WorklistScp.startDcmtkExamples(prefer)) {
+            try (Association as = Association.open(config(own.port()).proposal(proposal).deflateLevel(9).build())) {
                 assertEquals(expected, as.transferSyntax(SopClasses.MODALITY_WORKLIST_FIND));
                 FindQuery q = as.find(allItems());
                 List<FindResponse> rs = drain(q);
-                assertEquals(11, rs.size(), own.log());
+                assertEquals(11, rs.size(), own.process().logTail());
                 Set<String> names = new TreeSet<>();
                 rs.subList(0, 10).forEach(r -> names.add(r.identifier().getString(Tag.PatientName)));
                 assertEquals(PATIENTS, names);
@@ -160,22 +160,22 @@ class WorklistScpTest {
 
     @Test
     void smallPduLengthsFragmentBothWays() throws Exception {
-        try (Association as = Association.open(config(scp.port).maxPduLength(4096).build())) {
+        try (Association as = Association.open(config(scp.port()).maxPduLength(4096).build())) {
             assertEquals(11, drain(as.find(allItems())).size());
         }
     }
 
     @Test
     void cancelAfterTheFirstPendingEndsWithCancelStatus() throws Exception {
-        try (ScpProcess slow = ScpProcess.wlmscpfs(tmp, "--sleep-during", "1")) {
-            try (Association as = Association.open(config(slow.port).build())) {
+        try (WorklistScp slow = WorklistScp.startDcmtkExamples("--sleep-during", "1")) {
+            try (Association as = Association.open(config(slow.port()).build())) {
                 long t0 = System.nanoTime();
                 List<FindResponse> seen = new ArrayList<>();
                 FindResponse last = as.find(SopClasses.MODALITY_WORKLIST_FIND, allItems(), r -> {
                     seen.add(r);
                     return seen.size() < 1; // cancel after 1 response
                 });
-                assertEquals(DimseStatus.CANCEL, last.status().code(), slow.log());
+                assertEquals(DimseStatus.CANCEL, last.status().code(), slow.process().logTail());
                 assertEquals(DimseStatus.Category.CANCEL, last.status().category());
                 assertTrue(seen.size() <= 3, "a pending in flight may still arrive: " + seen);
                 assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(8).toNanos());
@@ -186,8 +186,8 @@ class WorklistScpTest {
 
     @Test
     void closingAnUnfinishedQueryCancelsItAndTheAssociationStaysUsable() throws Exception {
-        try (ScpProcess slow = ScpProcess.wlmscpfs(tmp, "--sleep-during", "1")) {
-            try (Association as = Association.open(config(slow.port).build())) {
+        try (WorklistScp slow = WorklistScp.startDcmtkExamples("--sleep-during", "1")) {
+            try (Association as = Association.open(config(slow.port()).build())) {
                 FindQuery q = as.find(allItems());
                 assertTrue(q.nextResponse().isPending());
                 assertThrows(IllegalStateException.class, () -> as.find(allItems()), "one operation at a time");
@@ -202,16 +202,16 @@ class WorklistScpTest {
 
     @Test
     void dimseTimeoutAbortsTheAssociation() throws Exception {
-        try (ScpProcess sleepy = ScpProcess.wlmscpfs(tmp, "--sleep-before", "5")) {
+        try (WorklistScp sleepy = WorklistScp.startDcmtkExamples("--sleep-before", "5")) {
             // the SCP sleeps and will not close on our A-ABORT: ARTIM (PS3.8 9.1.4) bounds the wait for it
-            Association as = Association.open(config(sleepy.port).dimseTimeout(Duration.ofMillis(800))
+            Association as = Association.open(config(sleepy.port()).dimseTimeout(Duration.ofMillis(800))
                     .artimTimeout(Duration.ofMillis(500)).build());
             long t0 = System.nanoTime();
             FindQuery q = as.find(allItems());
             DimseTimeoutException e = assertThrows(DimseTimeoutException.class, q::nextResponse);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms >= 700 && ms < 2500, "timed out after " + ms + " ms (DIMSE 800 + ARTIM 500)");
-            assertTrue(e.getMessage().contains("127.0.0.1:" + sleepy.port) && e.getMessage().contains("OFFIS")
+            assertTrue(e.getMessage().contains("127.0.0.1:" + sleepy.port()) && e.getMessage().contains("OFFIS")
                     && e.getMessage().contains("DIMSE timeout of 800 ms"), e.getMessage());
             assertFalse(as.isOpen());
             assertTrue(q.isFinished());
@@ -223,7 +223,7 @@ class WorklistScpTest {
     void repeatedQueriesOnOneAssociationAreNotDelayedByNagle() throws Exception {
         Attributes keys = allItems();
         keys.setString(Tag.PatientName, VR.PN, "MOZART*");
-        try (Association as = Association.open(config(scp.port).build())) {
+        try (Association as = Association.open(config(scp.port()).build())) {
             long[] ms = new long[20];
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
@@ -238,7 +238,7 @@ class WorklistScpTest {
 
     @Test
     void abortInsteadOfRelease() throws Exception {
-        Association as = Association.open(config(scp.port).build());
+        Association as = Association.open(config(scp.port()).build());
         assertEquals(11, drain(as.find(allItems())).size());
         as.abort();
         assertFalse(as.isOpen());

@@ -2,7 +2,9 @@ package io.dicomfind.cli;
 
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.QueryKey;
+import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.DumpWriter;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One findscu run: reads the query files, opens ONE association, sends one C-FIND per query file (or one for the
@@ -32,12 +35,15 @@ import java.util.List;
  */
 final class FindRunner {
     /** A query data set and what to call it in messages. */
-    private record Query(String source, Attributes identifier, TransferSyntax fileTransferSyntax) {
+    private record Query(String source, Attributes identifier, TransferSyntax fileTransferSyntax,
+            Set<Sequence> fileSequences) {
     }
 
     private final FindscuOptions options;
     private final CliLog log;
     private final EncodeOptions encodeOptions;
+    /** DCMTK's {@code -d} changes the shape of the message log, not only its amount. */
+    private final boolean debug;
     private int responseCount;
     private boolean queryFailed;
     private boolean outputFailed;
@@ -47,6 +53,7 @@ final class FindRunner {
         this.options = options;
         this.log = log;
         this.encodeOptions = new EncodeOptions(options.newVRs, false, options.compressionLevel);
+        this.debug = log.isEnabled(LogLevel.DEBUG);
     }
 
     int run() {
@@ -58,6 +65,9 @@ final class FindRunner {
             return ExitCodes.COMMAND_LINE;
         }
         AssociationConfig config = config();
+        if (debug) {
+            log.debug(AssociateDump.request(config));
+        }
         log.info("Requesting Association");
         Association association;
         try {
@@ -82,6 +92,9 @@ final class FindRunner {
             association.abort();
             return ExitCodes.ASSOCIATION;
         }
+        if (debug) {
+            log.debug(AssociateDump.accepted(association));
+        }
         long peerMax = association.peerMaxPduLength();
         log.info("Association Accepted (Max Send PDV: " + (peerMax == 0 ? 0 : peerMax - 12) + ")");
 
@@ -95,7 +108,7 @@ final class FindRunner {
         try {
             for (Query q : queries) {
                 for (int r = 0; r < options.repeat; r++) {
-                    runQuery(association, sopClass, q);
+                    runQuery(association, sopClass, q, r > 0);
                 }
             }
         } catch (AssociationAbortedException e) {
@@ -128,20 +141,25 @@ final class FindRunner {
         return outputFailed ? ExitCodes.OUTPUT_FAILED : ExitCodes.OK;
     }
 
-    private void runQuery(Association association, String sopClass, Query q) throws IOException {
+    private void runQuery(Association association, String sopClass, Query q, boolean sentBefore) throws IOException {
         Attributes identifier = Attributes.copyOf(q.identifier());
         FindQuery query = association.find(sopClass, identifier);
-        log.info("Sending Find Request (MsgID " + query.messageId() + ")");
+        // DCMTK at -d names the message in a DIMSE dump instead of the "(MsgID n)" suffix
+        if (debug) {
+            log.info("Sending Find Request");
+            log.debug(DimseDump.findRequest(query.presentationContextId(), query.messageId(), sopClass,
+                    association.config().priority()));
+        } else {
+            log.info("Sending Find Request (MsgID " + query.messageId() + ")");
+        }
         if (log.isEnabled(LogLevel.INFO)) {
             log.info("Request Identifiers:");
-            DumpPrinter requestDump = new DumpPrinter(
-                    q.fileTransferSyntax() != null ? q.fileTransferSyntax() : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
-                    encodeOptions);
-            log.info(requestDump.print(identifier, DumpPrinter.dcmtkName(
-                    q.fileTransferSyntax() != null ? q.fileTransferSyntax() : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN)));
+            log.info(RequestDump.of(q.identifier(), q.fileTransferSyntax(), q.fileSequences(), sentBefore));
         }
         TransferSyntax ts = query.transferSyntax();
-        DumpPrinter dump = new DumpPrinter(ts, encodeOptions);
+        // responses are shown as received: padding kept, each sequence with the length encoding the peer chose
+        DumpWriter dump = new DumpWriter(ts).showPadding(true).shortenLongValues(false)
+                .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED);
         boolean show = options.showResponses();
         FindResponse rsp;
         while ((rsp = query.nextResponse()) != null) {
@@ -149,7 +167,12 @@ final class FindRunner {
             DimseStatus status = rsp.status();
             String statusText = StatusText.of(status.code());
             if (!rsp.isPending()) {
-                log.info("Received Final Find Response (" + statusText + ")");
+                if (debug) {
+                    log.info("Received Final Find Response");
+                    log.debug(DimseDump.findResponse(rsp));
+                } else {
+                    log.info("Received Final Find Response (" + statusText + ")");
+                }
                 if (status.isFailure()) {
                     queryFailed = true;
                     log.error("Find Response Failed: " + status + " (query " + q.source() + ")");
@@ -159,10 +182,17 @@ final class FindRunner {
                 continue;
             }
             Attributes id = rsp.identifier();
-            if (show) {
+            if (debug) {
+                log.info("Received Find Response " + responseCount);
+                log.debug(DimseDump.findResponse(rsp));
+                if (show) {
+                    log.debug("Response Identifiers:");
+                    log.debug(listing(dump, id));
+                }
+            } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
-                log.write(LogLevel.INFO, id == null ? "\n" : dump.print(id, DumpPrinter.dcmtkName(ts)));
+                log.write(LogLevel.INFO, listing(dump, id));
             } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
@@ -177,13 +207,22 @@ final class FindRunner {
         }
     }
 
+    /** DCMTK shows a file in the -od directory as "dir/name", and just "name" for the default ".". */
+    private String shownPath(String name) {
+        String dir = options.outputDirectory.toString();
+        return dir.equals(".") ? name : dir + "/" + name;
+    }
+
+    /** The dump of a response identifier; built only when shown (it was built for every response, even quiet). */
+    private static String listing(DumpWriter dump, Attributes id) {
+        return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
+    }
+
     private void extract(Attributes id, TransferSyntax ts) {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
-        if (name != null && log.isEnabled(LogLevel.INFO)) {
-            // DCMTK shows the file in the -od directory as "dir/name", and just "name" for the default "."
-            String dir = options.outputDirectory.toString();
-            log.info("Writing response dataset to file: " + (dir.equals(".") ? name : dir + "/" + name));
+        if (name != null && log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
+            log.info("Writing response dataset to file: " + shownPath(name));
         }
         try {
             output.write(responseCount, name, id, ts);
@@ -197,9 +236,15 @@ final class FindRunner {
     private BackgroundOutput openOutput(String sopClass) throws IOException {
         ResponseOutput target = switch (options.extract) {
             case NONE -> null;
+            case XML_SINGLE -> {
+                Path file = options.extractXmlSingleFile;
+                log.info("Writing all response datasets to file: "
+                        + (file.isAbsolute() ? file.toString() : shownPath(file.toString())));
+                yield Outputs.open(options);
+            }
             case DICOM -> new DicomFileOutput(options.outputDirectory, sopClass, options.callingAeTitle,
                     encodeOptions);
-            default -> Outputs.open(options, encodeOptions);
+            default -> Outputs.open(options);
         };
         // files are written on a thread of their own, in order, while the next responses arrive
         return target == null ? null : new BackgroundOutput(target, log);
@@ -224,7 +269,7 @@ final class FindRunner {
         if (options.queryFiles.isEmpty()) {
             Attributes ds = new Attributes();
             applyKeys(ds);
-            queries.add(new Query("(keys)", ds, null));
+            queries.add(new Query("(keys)", ds, null, Set.of()));
             return queries;
         }
         for (Path file : options.queryFiles) {
@@ -238,8 +283,9 @@ final class FindRunner {
             if (correction != null) {
                 correction.apply(ds, file.toString());
             }
+            Set<Sequence> fileSequences = RequestDump.sequencesOf(ds);
             applyKeys(ds);
-            queries.add(new Query(file.toString(), ds, f.transferSyntax()));
+            queries.add(new Query(file.toString(), ds, f.transferSyntax(), fileSequences));
         }
         return queries;
     }

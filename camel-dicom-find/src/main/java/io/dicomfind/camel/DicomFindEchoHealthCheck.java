@@ -1,0 +1,56 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.net.DimseStatus;
+import java.util.Map;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness of a dicomfind producer: a C-ECHO (PS3.7 9.1.5) on an association of its own that proposes only the
+ * Verification SOP class (PS3.4 A), released at once. UP when the peer answers 0000 Success; DOWN with the reason
+ * (connection refused, A-ASSOCIATE-RJ reason in words, timeout, another status) otherwise. Registered by the producer
+ * when it starts, with id {@code producer:dicomfind-<called AE>@<host>:<port>}, and unregistered when it stops.
+ */
+public class DicomFindEchoHealthCheck extends AbstractHealthCheck {
+    private final DicomFindEndpoint endpoint;
+
+    public DicomFindEchoHealthCheck(DicomFindEndpoint endpoint, String id) {
+        super("camel", id);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false; // a peer that is down does not make this JVM dead
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        FindSettings settings = endpoint.getSettings();
+        builder.detail("peer", settings.peer());
+        builder.detail("callingAet", settings.association().callingAeTitle());
+        FindActivity activity = endpoint.getActivity();
+        activity.associationOpened();
+        try {
+            DimseStatus status = endpoint.getComponent().getOrCreateFindService().echo(settings);
+            activity.echoed();
+            builder.detail("echoStatus", status.toString());
+            if (status.isSuccess()) {
+                builder.up();
+            } else {
+                builder.message("C-ECHO to " + settings.peer() + " answered " + status).down();
+            }
+        } catch (java.io.IOException e) {
+            DicomFindAssociationException ex = DicomFindAssociationException.of(settings.peer(), "C-ECHO", e);
+            builder.detail("reason", ex.getReason().name());
+            if (ex.getReasonText() != null) {
+                builder.detail("reasonText", ex.getReasonText());
+            }
+            builder.message(ex.getMessage()).error(ex).down();
+        } catch (RuntimeException e) {
+            builder.message("C-ECHO to " + settings.peer() + " failed: " + e.getMessage()).error(e).down();
+        } finally {
+            activity.associationClosed();
+        }
+    }
+}

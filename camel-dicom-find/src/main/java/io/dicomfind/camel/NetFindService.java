@@ -1,0 +1,89 @@
+package io.dicomfind.camel;
+
+import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.net.Association;
+import io.dicomfind.dicom.net.DimseStatus;
+import io.dicomfind.dicom.net.FindQuery;
+import io.dicomfind.dicom.net.FindResponse;
+import io.dicomfind.dicom.net.Priority;
+import io.dicomfind.dicom.net.SopClasses;
+import java.io.IOException;
+
+/**
+ * The {@link FindService} of the component: a thin adapter over {@link Association} and {@link FindQuery} of
+ * {@code io.dicomfind.dicom.net}. Every option was already mapped into the {@link FindSettings#association()} config
+ * by the endpoint; what is left here is findscu's {@code --abort} choice when a session ends.
+ */
+public final class NetFindService implements FindService {
+
+    @Override
+    public FindSession open(FindSettings settings) throws IOException {
+        return new Session(Association.open(settings.association()), settings.abort());
+    }
+
+    /** Proposes Verification only (PS3.4 A.4), so that a peer that supports no FIND still answers the echo. */
+    @Override
+    public DimseStatus echo(FindSettings settings) throws IOException {
+        try (Association as = Association.open(settings.association().toBuilder()
+                .abstractSyntaxes(SopClasses.VERIFICATION).build())) {
+            return as.echo();
+        }
+    }
+
+    private static final class Session implements FindSession {
+        private final Association association;
+        private final boolean abort;
+
+        Session(Association association, boolean abort) {
+            this.association = association;
+            this.abort = abort;
+        }
+
+        @Override
+        public FindCursor find(String sopClassUid, Attributes identifier, Priority priority) throws IOException {
+            return new Cursor(association.find(sopClassUid, identifier, priority));
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (abort) {
+                // findscu --abort: A-ABORT ends an unfinished C-FIND too (PS3.8 7.3), no C-CANCEL needed
+                association.abort();
+            } else {
+                association.close(); // cancels and drains an unfinished C-FIND, then A-RELEASE
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "association with " + association.peer();
+        }
+    }
+
+    private record Cursor(FindQuery query) implements FindCursor {
+        @Override
+        public FindResponse next() throws IOException {
+            return query.nextResponse();
+        }
+
+        @Override
+        public void cancel() throws IOException {
+            query.cancel();
+        }
+
+        @Override
+        public int messageId() {
+            return query.messageId();
+        }
+
+        @Override
+        public String transferSyntaxUid() {
+            return query.transferSyntax().uid();
+        }
+
+        @Override
+        public void close() throws IOException {
+            query.close();
+        }
+    }
+}
