@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * it side by side (interleaved, run by run), then writes a Markdown results table.
  *
  * <pre>
- * Benchmarks --root DIR [--runs 5] [--out results.md] [--sections throughput,latency,memory,reference]
+ * Benchmarks --root DIR [--runs 5] [--out results.md] [--sections throughput,component,latency,memory,reference]
  * </pre>
  */
 public final class Benchmarks {
@@ -50,7 +50,8 @@ public final class Benchmarks {
         Path root = Path.of(".");
         int runs = 5;
         Path out = null;
-        Set<String> sections = new LinkedHashSet<>(List.of("throughput", "latency", "memory", "reference"));
+        Set<String> sections = new LinkedHashSet<>(List.of("throughput", "component", "latency", "memory",
+                "reference"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
@@ -74,6 +75,9 @@ public final class Benchmarks {
             try {
                 if (sections.contains("throughput")) {
                     new ThroughputBenchmark(b).run();
+                }
+                if (sections.contains("component")) {
+                    new ComponentBenchmark(b).run();
                 }
                 if (sections.contains("latency")) {
                     new LatencyBenchmark(b).run();

@@ -15,10 +15,13 @@ final class Cpu {
     private Cpu() {
     }
 
-    /** utime + stime of {@code pid}, in seconds. */
+    /**
+     * utime + stime of {@code pid} plus those of its waited-for children (dcmqrscp forks a process per association),
+     * in seconds.
+     */
     static double ofProcess(long pid) {
         long[] f = fields(pid);
-        return (f[13] + f[14]) * TICK_SECONDS;
+        return (f[13] + f[14] + f[15] + f[16]) * TICK_SECONDS;
     }
 
     /** cutime + cstime of this process (waited-for children), in seconds. */
@@ -29,7 +32,8 @@ final class Cpu {
 
     /** utime + stime of this process (all its threads), in seconds. */
     static double ofSelf() {
-        return ofProcess(ProcessHandle.current().pid());
+        long[] f = fields(ProcessHandle.current().pid());
+        return (f[13] + f[14]) * TICK_SECONDS;
     }
 
     private static long[] fields(long pid) {

@@ -72,6 +72,24 @@ final class MemoryBenchmark {
                 api.wall.add(wall);
                 api.mxPeak.add(Long.parseLong(f[2]) / 1048576.0);
                 gc(gcLog, api);
+
+                Files.deleteIfExists(gcLog);
+                cmd = List.of(Benchmarks.javaBinary(), "-Xmx64m", "-Xlog:gc:file=" + gcLog,
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                        RouteBenchmark.class.getName(), HOST, Integer.toString(b.port(size)),
+                        b.queryFile().toString(), Integer.toString(size), "0", "1");
+                t0 = System.nanoTime();
+                p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                check(p.waitFor() == 0, "RouteBenchmark at -Xmx64m failed: " + Files.readString(out));
+                wall = (System.nanoTime() - t0) / 1e9;
+                String heap = Files.readAllLines(out).stream().filter(l -> l.startsWith("HEAP")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no HEAP from RouteBenchmark"));
+                check(heap.endsWith(" 0"), "associations left open: " + heap);
+                Row route = rows.computeIfAbsent("dicomfind route (StreamList, split streaming) | " + thousands(size),
+                        k -> new Row());
+                route.wall.add(wall);
+                route.mxPeak.add(Long.parseLong(heap.split(" ")[1]) / 1048576.0);
+                gc(gcLog, route);
             }
         }
         b.report.println("## 1c. Memory: responses streamed at -Xmx64m");
