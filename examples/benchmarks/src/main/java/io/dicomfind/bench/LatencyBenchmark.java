@@ -23,6 +23,11 @@ import java.util.Map;
  */
 final class LatencyBenchmark {
     static final int QUERIES = 1000;
+    /**
+     * Queries per run on one association through a CLI: the marginal cost is ~0.1-0.4 ms, so 1,000 queries make
+     * 0.1-0.4 s, no more than the run-to-run noise of a process start on a loaded 2-core machine; 5,000 do better.
+     */
+    static final int REPEAT_QUERIES = 5000;
     /** findscu as shipped pays ~45-90 ms per query (Nagle, PEERS.md): fewer queries keep the run short. */
     static final int QUERIES_NAGLE = 100;
     /** A JVM per query costs ~0.3-0.5 s: this many processes per run. */
@@ -46,11 +51,11 @@ final class LatencyBenchmark {
         String p = Integer.toString(port);
         List<Client> repeat = List.of(
                 new Client("dicomfind findscu (ours), --repeat", List.of(b.findscuCli.toString(), "-W", "-q", "-aec",
-                        BenchData.AE_TITLE, HOST, p, query.toString()), Map.of(), QUERIES),
+                        BenchData.AE_TITLE, HOST, p, query.toString()), Map.of(), REPEAT_QUERIES),
                 new Client("DCMTK findscu as shipped, --repeat", List.of("findscu", "-W", "-q", "-aec",
                         BenchData.AE_TITLE, HOST, p, query.toString()), Benchmarks.findscuEnv(false), QUERIES_NAGLE),
                 new Client("DCMTK findscu TCP_NODELAY=1, --repeat", List.of("findscu", "-W", "-q", "-aec",
-                        BenchData.AE_TITLE, HOST, p, query.toString()), Benchmarks.findscuEnv(true), QUERIES));
+                        BenchData.AE_TITLE, HOST, p, query.toString()), Benchmarks.findscuEnv(true), REPEAT_QUERIES));
         List<Client> perProcess = List.of(
                 new Client("dicomfind findscu (ours), a JVM per query", repeat.get(0).command(), Map.of(),
                         JVM_PROCESSES),
