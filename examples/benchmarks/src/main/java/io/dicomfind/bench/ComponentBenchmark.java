@@ -10,13 +10,18 @@ import java.util.List;
 
 /**
  * 1b: responses per second through the component into a no-op {@code split().streaming()} route
- * ({@link RouteBenchmark}, a JVM of its own; runs after two warm-up queries in the same JVM), with the SCP's CPU.
+ * ({@link RouteBenchmark}, a JVM of its own; runs after warm-up queries in the same JVM), with the SCP's CPU.
  */
 final class ComponentBenchmark {
     private final Benchmarks b;
 
     ComponentBenchmark(Benchmarks b) {
         this.b = b;
+    }
+
+    /** Warm-up queries: the C2 compiler needs a few hundred thousand responses to settle. */
+    static int warmups(int size) {
+        return Math.max(2, 300_000 / size);
     }
 
     void run() throws Exception {
@@ -28,8 +33,8 @@ final class ComponentBenchmark {
             Path out = b.work.resolve("route.out");
             List<String> cmd = List.of(Benchmarks.javaBinary(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
                     System.getProperty("java.class.path"), RouteBenchmark.class.getName(), HOST,
-                    Integer.toString(b.port(size)), b.queryFile().toString(), Integer.toString(size), "2",
-                    Integer.toString(b.runs));
+                    Integer.toString(b.port(size)), b.queryFile().toString(), Integer.toString(size),
+                    Integer.toString(warmups(size)), Integer.toString(b.runs));
             double scp0 = Cpu.ofProcess(b.scpPid());
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
@@ -48,8 +53,9 @@ final class ComponentBenchmark {
                     + fmt(s.max(), 3) + " | " + thousands(size / s.median()) + " | ≤ " + fmt(scpShare, 2) + " |");
         }
         b.report.println();
-        b.report.println("One JVM runs 2 warm-up queries and then the measured ones (a route is long-lived). SCP CPU /"
-                + " wall is over the whole child JVM's life, start-up included, so an upper bound only.");
+        b.report.println("One JVM runs warm-up queries (300,000 responses, at least 2 queries) and then the measured"
+                + " ones: a route is long-lived, and with fewer the 10,000 runs still measured the JIT compiler."
+                + " SCP CPU / wall is over the whole child JVM's life, start-up included, so an upper bound only.");
         b.report.println();
     }
 }
