@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /**
  * The data every benchmark uses: a realistic Modality Worklist item (PS3.4 K.6.1.2: patient, visit, imaging service
- * request, requested procedure and one Scheduled Procedure Step), about 600 bytes encoded, generated with changing
+ * request, requested procedure and one Scheduled Procedure Step), 544 bytes encoded, generated with changing
  * UIDs and identifiers, and the worklist query that returns all of its keys (universal matching, so every item
  * matches and the SCP does the least work per match).
  */

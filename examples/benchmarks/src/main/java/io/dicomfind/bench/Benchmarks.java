@@ -107,7 +107,7 @@ public final class Benchmarks {
                 + " one warm-up run each first, not counted)");
         report.println("- response files (-X) and logs: " + work + (work.startsWith("/dev/shm") ? " (tmpfs)" : ""));
         report.println("- SCP: io.dicomfind.bench.BenchScp (EmbeddedFindScp in its own JVM, Modality Worklist of"
-                + " generated ~0.9 KB items, universal-match query), loopback");
+                + " generated items of ~540 bytes, universal-match query), loopback");
         report.println();
     }
 

@@ -53,7 +53,7 @@ public class DecoderBenchmarks {
     byte[] worklist;
     byte[] stream;
 
-    /** A study-level response as a PACS sends it (Study Root, STUDY): 17 attributes, ~500 bytes. */
+    /** A study-level response as a PACS sends it (Study Root, STUDY): 17 attributes. */
     static Attributes studyIdentifier() {
         Attributes a = new Attributes();
         a.setString(0x00080005, VR.CS, "ISO_IR 100");
