@@ -1,51 +1,28 @@
 #!/usr/bin/env bash
-# The main job: builds the project if needed, starts a DICOM Modality Worklist SCP (DCMTK wlmscpfs, loaded with DCMTK's
-# example worklists) on a free loopback port, and runs our findscu-compatible command line against it: the whole
-# worklist, then a sequence-key query for CT procedure steps. Stops what it started.
+# The main job, with nothing to install but Java 17 and Maven: builds what is needed, then runs the demo
+# (examples/demo): an embedded C-FIND SCP loaded with the sample worklist and studies plays the RIS and PACS, and
+# Camel routes poll today's worklist of a CT scanner and query the PACS for each new patient's earlier studies,
+# printing what they do. It ends by itself after 15 s with a summary. No PACS, no DCMTK.
+#
+#   ./demo.sh                                   # defaults: --duration 15s --poll 2s --late-order 5s --station CT01
+#   ./demo.sh --duration 30s --poll 5s
+# Files go to examples/demo/target/demo-output (or --output DIR).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! command -v wlmscpfs >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y dcmtk
-  else
-    echo "demo.sh: needs DCMTK's wlmscpfs: sudo apt-get install -y dcmtk" >&2
-    exit 1
-  fi
-fi
-if ! ls examples/findscu/target/dicomfind-findscu-*.jar >/dev/null 2>&1; then
-  mvn -B -q -DskipTests install
+jar=$(ls examples/demo/target/dicomfind-example-demo-*.jar 2>/dev/null | head -1 || true)
+# build when there is no jar yet, or when a source or pom it is built from changed since
+if [ -z "$jar" ] || [ -n "$(find pom.xml examples/pom.xml camel-dicom-find/pom.xml camel-dicom-find/src/main \
+    camel-dicom-find/src/generated examples/sample-data examples/demo -newer "$jar" -type f \
+    -not -path '*/target/*' 2>/dev/null | head -1)" ]; then
+  echo "== building the demo (mvn package -pl examples/demo -am, tests skipped) ..."
+  mvn -B -q -Dstyle.color=never -DskipTests package -pl examples/demo -am
+  jar=$(ls examples/demo/target/dicomfind-example-demo-*.jar | head -1)
 fi
 
-work=$(mktemp -d)
-pid=""
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-mkdir -p "$work/wl/OFFIS"
-for f in /usr/share/doc/dcmtk/examples/wlistdb/OFFIS/*.dump; do
-  dump2dcm -q -g "$f" "$work/wl/OFFIS/$(basename "$f" .dump).wl"
-done
-touch "$work/wl/OFFIS/lockfile"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
-  || echo 11112)
-TCP_NODELAY=1 wlmscpfs -dfp "$work/wl" -csk "$port" >"$work/wlmscpfs.log" 2>&1 &
-pid=$!
-for _ in $(seq 50); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
-
-echo "== worklist SCP (wlmscpfs) on 127.0.0.1:$port, AE title OFFIS"
-echo "== query 1: every scheduled procedure step, patient names and modalities"
-examples/findscu/findscu -v -W -aec OFFIS 127.0.0.1 "$port" \
-  -k PatientName -k PatientID -k "ScheduledProcedureStepSequence[0].Modality" \
-  -k "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate"
-echo
-echo "== query 2: CT steps only, as DICOM JSON files (-J) in $work/out"
-mkdir -p "$work/out"
-examples/findscu/findscu -W -aec OFFIS 127.0.0.1 "$port" -J -od "$work/out" \
-  -k PatientName -k "(0040,0100)[0].Modality=CT"
-ls "$work/out"
-cat "$work/out"/rsp0001.json
-echo
+args=("$@")
+case " $* " in
+  *" --output "*) ;;
+  *) args+=(--output examples/demo/target/demo-output) ;;
+esac
+exec java -jar "$jar" "${args[@]}"

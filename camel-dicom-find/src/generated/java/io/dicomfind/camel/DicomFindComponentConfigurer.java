@@ -33,6 +33,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": getOrCreateConfiguration(target).setAbort(property(camelContext, boolean.class, value)); return true;
         case "acsetimeout":
         case "acseTimeout": getOrCreateConfiguration(target).setAcseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "artimtimeout":
+        case "artimTimeout": getOrCreateConfiguration(target).setArtimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -86,6 +88,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "tlsprofile":
+        case "tlsProfile": getOrCreateConfiguration(target).setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -103,6 +107,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": return boolean.class;
         case "acsetimeout":
         case "acseTimeout": return long.class;
+        case "artimtimeout":
+        case "artimTimeout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -156,6 +162,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "tlsprofile":
+        case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         default: return null;
@@ -169,6 +177,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "abort": return getOrCreateConfiguration(target).isAbort();
         case "acsetimeout":
         case "acseTimeout": return getOrCreateConfiguration(target).getAcseTimeout();
+        case "artimtimeout":
+        case "artimTimeout": return getOrCreateConfiguration(target).getArtimTimeout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -222,6 +232,8 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "tlsprofile":
+        case "tlsProfile": return getOrCreateConfiguration(target).getTlsProfile();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         default: return null;

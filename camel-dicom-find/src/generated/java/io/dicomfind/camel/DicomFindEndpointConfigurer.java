@@ -26,6 +26,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": target.getConfiguration().setAbort(property(camelContext, boolean.class, value)); return true;
         case "acsetimeout":
         case "acseTimeout": target.getConfiguration().setAcseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "artimtimeout":
+        case "artimTimeout": target.getConfiguration().setArtimTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -101,6 +103,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tlsprofile":
+        case "tlsProfile": target.getConfiguration().setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -113,6 +117,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": return boolean.class;
         case "acsetimeout":
         case "acseTimeout": return long.class;
+        case "artimtimeout":
+        case "artimTimeout": return long.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -188,6 +194,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tlsprofile":
+        case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -201,6 +209,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "abort": return target.getConfiguration().isAbort();
         case "acsetimeout":
         case "acseTimeout": return target.getConfiguration().getAcseTimeout();
+        case "artimtimeout":
+        case "artimTimeout": return target.getConfiguration().getArtimTimeout();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -276,6 +286,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tlsprofile":
+        case "tlsProfile": return target.getConfiguration().getTlsProfile();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

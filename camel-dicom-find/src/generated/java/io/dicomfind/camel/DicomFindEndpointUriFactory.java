@@ -23,9 +23,10 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(47);
+        Set<String> props = new HashSet<>(49);
         props.add("abort");
         props.add("acseTimeout");
+        props.add("artimTimeout");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -70,6 +71,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");
+        props.add("tlsProfile");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();

@@ -6,6 +6,7 @@ import io.dicomfind.dicom.net.AssociationRejectedException;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.DimseTimeoutException;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.tls.TlsHandshakeException;
 import java.io.IOException;
 
 /**
@@ -19,7 +20,7 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /** What went wrong. */
     public enum Reason {
-        /** No TCP connection (refused, unknown host, connect timeout, TLS handshake). */
+        /** No TCP connection (refused, unknown host, connect timeout). */
         CONNECTION_FAILED,
         /** A-ASSOCIATE-RJ (PS3.8 9.3.4). */
         REJECTED,
@@ -34,7 +35,12 @@ public class DicomFindAssociationException extends DicomFindException {
         /** The peer broke the Upper Layer or DIMSE protocol; the association was aborted. */
         PROTOCOL_ERROR,
         /** The connection dropped or another I/O error. */
-        CONNECTION_LOST
+        CONNECTION_LOST,
+        /**
+         * The DICOM TLS handshake failed (PS3.15 B.1), or the peer ended the TLS session with a fatal alert right
+         * after it; the exception is a {@link DicomFindTlsException} whose {@code getTlsReason()} says why.
+         */
+        TLS_HANDSHAKE_FAILED
     }
 
     private final Reason reason;
@@ -51,6 +57,10 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /** Classifies a network layer failure while doing {@code what} ("association", "C-FIND", "C-ECHO"). */
     static DicomFindAssociationException of(String peer, String what, IOException e) {
+        TlsHandshakeException tls = DicomFindTlsException.tlsFailure(e);
+        if (tls != null) {
+            return DicomFindTlsException.of(peer, what, tls, e);
+        }
         Reason reason;
         String text = null;
         boolean trans = false;
@@ -71,19 +81,32 @@ public class DicomFindAssociationException extends DicomFindException {
             reason = Reason.NO_PRESENTATION_CONTEXT;
         } else if (e instanceof DicomProtocolException) {
             reason = Reason.PROTOCOL_ERROR;
-        } else if (e.getCause() instanceof java.net.ConnectException
-                || e.getCause() instanceof java.net.UnknownHostException
-                || e.getCause() instanceof java.net.SocketTimeoutException && "association".equals(what)
-                || e instanceof java.net.ConnectException) {
+        } else if (isConnectFailure(what, e)) {
             reason = Reason.CONNECTION_FAILED;
             trans = true;
         } else {
-            reason = "association".equals(what) ? Reason.CONNECTION_FAILED : Reason.CONNECTION_LOST;
+            // connected, then closed, reset or broken: also while waiting for the A-ASSOCIATE-AC
+            reason = Reason.CONNECTION_LOST;
             trans = true;
         }
         String message = what + " with " + peer + " failed (" + reason + (text != null ? ": " + text : "") + "): "
                 + e.getMessage();
         return new DicomFindAssociationException(message, peer, reason, text, trans, e);
+    }
+
+    /**
+     * No TCP (or TLS) connection came about: refused, no route, unknown host, connect timeout, handshake. A peer that
+     * accepted the connection and then closed or reset it is not one of these, whatever it was waiting for.
+     */
+    private static boolean isConnectFailure(String what, IOException e) {
+        Throwable c = e.getCause() != null ? e.getCause() : e;
+        return c instanceof java.net.ConnectException
+                || c instanceof java.net.NoRouteToHostException
+                || c instanceof java.net.UnknownHostException
+                || c instanceof javax.net.ssl.SSLException
+                || c instanceof IllegalArgumentException // an unresolvable host name
+                || c instanceof java.net.SocketTimeoutException && "association".equals(what)
+                        && String.valueOf(e.getMessage()).startsWith("cannot connect to ");
     }
 
     public Reason getReason() {
@@ -92,7 +115,8 @@ public class DicomFindAssociationException extends DicomFindException {
 
     /**
      * For {@link Reason#REJECTED} and {@link Reason#ABORTED}: result, source and reason in words, e.g.
-     * "rejected-permanent by service-user: called-AE-title-not-recognized"; null otherwise.
+     * "rejected-permanent by service-user: called-AE-title-not-recognized"; for {@link Reason#TLS_HANDSHAKE_FAILED}
+     * the TLS cause in words, e.g. "untrusted peer certificate"; null otherwise.
      */
     public String getReasonText() {
         return reasonText;

@@ -1,6 +1,7 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.net.Priority;
+import io.dicomfind.dicom.net.tls.TlsProfile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
@@ -109,6 +110,11 @@ public class DicomFindConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "0", javaType = "java.time.Duration",
               description = "Timeout for each DIMSE response (findscu -td); 0 means unlimited")
     private long dimseTimeout;
+    @UriParam(label = "advanced", defaultValue = "5s", javaType = "java.time.Duration",
+              description = "How long to wait for the peer to close the connection after our A-ABORT (the ARTIM"
+                            + " timer, PS3.8 9.1.5), e.g. after a protocol error or a DIMSE timeout; a peer that keeps"
+                            + " sending is cut off then")
+    private long artimTimeout = 5_000;
     @UriParam(label = "advanced", defaultValue = "16384",
               description = "Our maximum receive PDU length in bytes, 4096 to 131072 (findscu -pdu)")
     private int maxPdu = 16384;
@@ -124,8 +130,22 @@ public class DicomFindConfiguration implements Cloneable {
     private boolean dataCorrection;
 
     // ---- security ----
-    @UriParam(label = "security", description = "TLS for the association (the findscu +tls options)")
+    @UriParam(label = "security",
+              description = "DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options configure): the key"
+                            + " and certificate we present (keyManagers) and the certificates we trust"
+                            + " (trustManagers). TLS versions and cipher suites come from tlsProfile. Without it the"
+                            + " association is plain TCP")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "BCP195_RFC8996",
+              enums = "BCP195_RFC8996,BCP195_RFC8996_MODIFIED,BCP195_NON_DOWNGRADING,BCP195,BCP195_EXTENDED,BASIC,AES,"
+                      + "NULL_ENCRYPTION",
+              description = "The Secure Transport Connection Profile (PS3.15 Annex B) whose TLS versions and cipher"
+                            + " suites are offered, findscu's profile options: BCP195_RFC8996 (the default: TLS 1.3"
+                            + " and 1.2, the RFC 9325 suites), BCP195_RFC8996_MODIFIED, and the retired"
+                            + " BCP195_NON_DOWNGRADING, BCP195, BCP195_EXTENDED (TLS 1.2 only), BASIC, AES,"
+                            + " NULL_ENCRYPTION. Applies with sslContextParameters and replaces their protocols and"
+                            + " cipher suites; a profile this JVM cannot provide fails the endpoint with the reason")
+    private TlsProfile tlsProfile = TlsProfile.defaultProfile();
 
     /** A copy for one endpoint; the key map is copied too. */
     public DicomFindConfiguration copy() {
@@ -306,6 +326,14 @@ public class DicomFindConfiguration implements Cloneable {
         this.acseTimeout = acseTimeout;
     }
 
+    public long getArtimTimeout() {
+        return artimTimeout;
+    }
+
+    public void setArtimTimeout(long artimTimeout) {
+        this.artimTimeout = artimTimeout;
+    }
+
     public long getDimseTimeout() {
         return dimseTimeout;
     }
@@ -352,5 +380,13 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public TlsProfile getTlsProfile() {
+        return tlsProfile;
+    }
+
+    public void setTlsProfile(TlsProfile tlsProfile) {
+        this.tlsProfile = tlsProfile;
     }
 }

@@ -43,7 +43,7 @@ public final class DicomFindConstants {
     public static final String RESPONSE_COUNT = "CamelDicomFindResponseCount";
     @Metadata(javaType = "java.util.List<String>",
               description = "Warnings: Pending FF01 (optional keys not supported) once, a warning final status,"
-                            + " responses without identifier")
+                            + " responses without identifier, a failed release after the final response")
     public static final String WARNINGS = "CamelDicomFindWarnings";
     @Metadata(javaType = "Integer", description = "Message ID (0000,0110) of the C-FIND request")
     public static final String MESSAGE_ID = "CamelDicomFindMessageId";

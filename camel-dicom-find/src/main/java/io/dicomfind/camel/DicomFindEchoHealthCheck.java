@@ -8,8 +8,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of a dicomfind producer: a C-ECHO (PS3.7 9.1.5) on an association of its own that proposes only the
  * Verification SOP class (PS3.4 A), released at once. UP when the peer answers 0000 Success; DOWN with the reason
- * (connection refused, A-ASSOCIATE-RJ reason in words, timeout, another status) otherwise. Registered by the producer
- * when it starts, with id {@code producer:dicomfind-<called AE>@<host>:<port>}, and unregistered when it stops.
+ * (connection refused, A-ASSOCIATE-RJ reason in words, TLS handshake failure in words, timeout, another status)
+ * otherwise. With sslContextParameters the echo runs over the endpoint's DICOM TLS, as its C-FINDs do. Registered
+ * by the producer when it starts, with id {@code producer:dicomfind-<called AE>@<host>:<port>}, and unregistered
+ * when it stops.
  */
 public class DicomFindEchoHealthCheck extends AbstractHealthCheck {
     private final DicomFindEndpoint endpoint;
@@ -45,6 +47,9 @@ public class DicomFindEchoHealthCheck extends AbstractHealthCheck {
             builder.detail("reason", ex.getReason().name());
             if (ex.getReasonText() != null) {
                 builder.detail("reasonText", ex.getReasonText());
+            }
+            if (ex instanceof DicomFindTlsException tls) {
+                builder.detail("tlsReason", tls.getTlsReason().name());
             }
             builder.message(ex.getMessage()).error(ex).down();
         } catch (RuntimeException e) {

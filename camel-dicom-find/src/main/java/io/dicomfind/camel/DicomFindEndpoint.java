@@ -2,6 +2,9 @@ package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.SpecificCharacterSet;
 import io.dicomfind.dicom.net.AssociationConfig;
+import io.dicomfind.dicom.net.tls.DicomTls;
+import io.dicomfind.dicom.net.tls.TlsProfile;
+import io.dicomfind.dicom.net.tls.TlsSetupException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
@@ -15,6 +18,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Query DICOM worklist, PACS and RIS servers with C-FIND, as DCMTK's findscu does: the producer runs a query per
@@ -24,6 +29,8 @@ import org.apache.camel.util.ObjectHelper;
              syntax = "dicomfind:calledAet@host:port", category = { Category.HEALTH, Category.SEARCH },
              headersClass = DicomFindConstants.class)
 public class DicomFindEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+    private static final Logger LOG = LoggerFactory.getLogger(DicomFindEndpoint.class);
+
     @UriParam
     private DicomFindConfiguration configuration;
 
@@ -32,6 +39,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
     private SpecificCharacterSet fallbackCharacterSet;
     private IdempotentRepository idempotentRepository;
     private FindActivity activity;
+    private DicomTls tls;
 
     public DicomFindEndpoint(String uri, DicomFindComponent component, DicomFindConfiguration configuration) {
         super(uri, component);
@@ -92,6 +100,9 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         if (c.getAcseTimeout() <= 0) {
             throw new IllegalArgumentException("dicomfind: acseTimeout must be positive (findscu -ta)");
         }
+        if (c.getArtimTimeout() <= 0) {
+            throw new IllegalArgumentException("dicomfind: artimTimeout must be positive");
+        }
         settings = new FindSettings(associationConfig(c), c.isAbort());
         activity = new FindActivity(getComponent().getActivity());
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
@@ -137,17 +148,51 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
                 .socketTimeout(Duration.ofMillis(Math.max(0, c.getSocketTimeout()))) // ZERO: none
                 .acseTimeout(Duration.ofMillis(c.getAcseTimeout()))
                 .dimseTimeout(durationOrNull(c.getDimseTimeout()))
+                .artimTimeout(Duration.ofMillis(c.getArtimTimeout()))
                 .maxPduLength(c.getMaxPdu())
                 .proposal(c.getProposedTransferSyntaxes().proposal())
                 .deflateLevel(c.getDeflateLevel())
                 .priority(c.getPriority())
                 .newVRs(c.isEnableNewVr());
         if (c.getSslContextParameters() != null) {
-            // DICOM TLS (PS3.15 B.1): the handshake runs on connect, before A-ASSOCIATE-RQ
-            SSLContext ssl = c.getSslContextParameters().createSSLContext(getCamelContext());
-            b.socketFactory(ssl.getSocketFactory());
+            tls = dicomTls(c);
+            b.socketFactory(tls.socketFactory());
         }
         return b.build();
+    }
+
+    /**
+     * DICOM TLS (PS3.15 B.1): keys and trust from the user's SSLContextParameters, protocols and cipher suites from
+     * the profile (they replace any the parameters name, so that the secure default cannot be weakened by accident).
+     * The handshake runs while connecting, before the A-ASSOCIATE-RQ, and is bounded by the ACSE timeout: it is part
+     * of establishing the association, which that timer guards (findscu -ta).
+     */
+    private DicomTls dicomTls(DicomFindConfiguration c) throws Exception {
+        TlsProfile profile = c.getTlsProfile() != null ? c.getTlsProfile() : TlsProfile.defaultProfile();
+        SSLContext ssl = c.getSslContextParameters().createSSLContext(getCamelContext());
+        DicomTls t;
+        try {
+            t = DicomTls.of(ssl, profile, Duration.ofMillis(c.getAcseTimeout()));
+        } catch (TlsSetupException e) {
+            throw new IllegalArgumentException("dicomfind: tlsProfile " + profile.name() + " (" + profile.title()
+                    + ", findscu " + profile.option() + ") cannot be used in this JVM: " + e.getMessage(), e);
+        }
+        if (profile.isRetired()) {
+            LOG.warn("dicomfind: {} uses the retired TLS profile {} ({}); PS3.15 recommends BCP195_RFC8996",
+                    getServiceUrl(), profile.name(), profile.title());
+        }
+        LOG.debug("dicomfind: TLS for {}: {}", getServiceUrl(), t);
+        t.addHandshakeListener(session -> LOG.debug("dicomfind: TLS session with {}: {} {}", getServiceUrl(),
+                session.getProtocol(), session.getCipherSuite()));
+        return t;
+    }
+
+    /**
+     * The DICOM TLS this endpoint's associations use (protocols, suites; handshake listeners may be added, e.g. to
+     * audit the sessions), or null when plain TCP. Set when the endpoint is initialised.
+     */
+    public DicomTls getTls() {
+        return tls;
     }
 
     private static Duration durationOrNull(long millis) {

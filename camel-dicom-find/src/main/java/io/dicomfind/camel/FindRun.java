@@ -231,7 +231,12 @@ final class FindRun implements Iterator<Attributes>, Closeable {
 
     private void closeSession() {
         try {
-            closeQuietly(session);
+            session.close();
+        } catch (IOException | RuntimeException e) {
+            // The C-FIND had ended (or was given up): its result stands, so a failed release (no A-RELEASE-RP, an
+            // A-ABORT or a reset instead) is reported in the warnings header rather than thrown. The network layer
+            // closed the socket already.
+            warn("A-RELEASE failed: " + e.getMessage());
         } finally {
             activity.associationClosed();
         }

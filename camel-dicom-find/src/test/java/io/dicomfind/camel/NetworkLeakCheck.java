@@ -14,14 +14,14 @@ import org.apache.camel.CamelContext;
  * {@link FindActivity#getOpenAssociations()}) and no socket left open in this JVM (the {@code socket:[inode]} links in
  * {@code /proc/self/fd}, compared with a baseline taken before the test).
  */
-final class NetworkLeakCheck {
+public final class NetworkLeakCheck {
     private final int baselineSockets;
 
     private NetworkLeakCheck(int baselineSockets) {
         this.baselineSockets = baselineSockets;
     }
 
-    static NetworkLeakCheck baseline() {
+    public static NetworkLeakCheck baseline() {
         return new NetworkLeakCheck(openSockets());
     }
 
@@ -30,7 +30,7 @@ final class NetworkLeakCheck {
      * {@code /proc/net/tcp} or {@code tcp6}. Unix domain sockets are not counted: the JDK opens one to spawn a child
      * process, and no association ever uses one.
      */
-    static int openSockets() {
+    public static int openSockets() {
         java.util.Set<String> tcp = tcpInodes();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return (int) fds.filter(fd -> {
@@ -97,7 +97,7 @@ final class NetworkLeakCheck {
      * Asserts zero open associations and no more sockets than at the baseline. A closing socket may linger for a
      * moment after close() returned on another thread (a StreamList completion), so this waits up to 5 s.
      */
-    void assertNoLeak(CamelContext context) throws InterruptedException {
+    public void assertNoLeak(CamelContext context) throws InterruptedException {
         DicomFindComponent c = context.getComponent("dicomfind", DicomFindComponent.class);
         long deadline = System.nanoTime() + 5_000_000_000L;
         int sockets = openSockets();

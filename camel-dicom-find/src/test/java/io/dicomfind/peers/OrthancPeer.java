@@ -49,13 +49,21 @@ public final class OrthancPeer extends ServerPeer {
 
     /** Starts an empty Orthanc and waits for both its HTTP and DICOM ports. */
     public static OrthancPeer startEmpty() {
+        return startEmpty("");
+    }
+
+    /**
+     * As {@link #startEmpty()} with more configuration members ({@code "Name": value, ...} without braces), e.g. the
+     * DICOM TLS settings.
+     */
+    public static OrthancPeer startEmpty(String extraConfig) {
         Peers.requireBinaries(BINARY, "dump2dcm", "dcmdump", "findscu");
         return Peers.inTempDir("orthanc", "configure Orthanc", dir -> {
             int port = Peers.freePort();
             int httpPort = Peers.freePort();
             Files.createDirectories(dir.resolve("storage"));
             Path config = dir.resolve("orthanc.json");
-            Files.writeString(config, config(port, httpPort, dir));
+            Files.writeString(config, config(port, httpPort, dir, extraConfig));
             PeerProcess p = PeerProcess.startListening("Orthanc", List.of(BINARY,
                     "--logfile=" + dir.resolve("orthanc.log"), config.toString()), java.util.Map.of(), dir,
                     dir.resolve("orthanc-console.log"), httpPort, port);
@@ -71,6 +79,10 @@ public final class OrthancPeer extends ServerPeer {
     }
 
     static String config(int port, int httpPort, Path dir) {
+        return config(port, httpPort, dir, "");
+    }
+
+    static String config(int port, int httpPort, Path dir, String extraConfig) {
         return """
                 {
                   "Name": "dicomfind-test",
@@ -89,9 +101,10 @@ public final class OrthancPeer extends ServerPeer {
                   "DefaultEncoding": "Utf8",
                   "SaveJobs": false,
                   "StorageCompression": false,
-                  "HttpDescribeErrors": true
+                  "HttpDescribeErrors": true%s
                 }
-                """.formatted(AE_TITLE, port, httpPort, json(dir.resolve("storage")), json(dir.resolve("storage")));
+                """.formatted(AE_TITLE, port, httpPort, json(dir.resolve("storage")), json(dir.resolve("storage")),
+                extraConfig.isBlank() ? "" : ",\n  " + extraConfig);
     }
 
     private static String json(Path p) {

@@ -248,12 +248,20 @@ public final class Attributes {
             return null;
         }
         VR vr = vrs[i];
-        String[] parts = vr.isSingleValuedText() || !vr.isText() && !(values[i] instanceof String)
+        // Numbers and tags are multi-valued whatever their source; bulk binary values and LT/ST/UT/UR are one value.
+        String[] parts = vr.isSingleValuedText() || isBulk(vr) && !(values[i] instanceof String)
                 ? new String[] {s} : split(s);
         for (int k = 0; k < parts.length; k++) {
             parts[k] = trim(parts[k], vr);
         }
         return parts;
+    }
+
+    private static boolean isBulk(VR vr) {
+        return switch (vr) {
+            case OB, OD, OF, OL, OV, OW, UN -> true;
+            default -> false;
+        };
     }
 
     /** The whole value as a string (all values joined by backslash, padding kept), or null. */
@@ -298,7 +306,8 @@ public final class Attributes {
             end--;
         }
         int start = 0;
-        if (!vr.isSingleValuedText() && vr != VR.UI) {
+        // PS3.5 Table 6.2-1: leading spaces are significant in LT, ST, UT, UR and UC, absent in UI.
+        if (!vr.isSingleValuedText() && vr != VR.UI && vr != VR.UC) {
             while (start < end && s.charAt(start) == ' ') {
                 start++;
             }

@@ -155,7 +155,7 @@ public final class DataSetReader {
             }
             return tag;
         }
-        if (start + len > end) {
+        if (in.position() + len > end) {
             throw error("length " + len + " runs past the end of its item (" + (end - in.position())
                     + " bytes left)", tag, start);
         }

@@ -116,6 +116,14 @@ final class DicomInput {
 
     /** Reads exactly {@code n} bytes into a new array; {@code n} must already be bounded by the caller. */
     byte[] readBytes(int n) throws IOException {
+        if (!ownsBuffer && n > limit - pos) {
+            // The whole input is in memory: a length running past it is a lie, found before allocating.
+            throw new EOFException("value of " + n + " bytes truncated after " + (limit - pos) + " bytes at offset "
+                    + position());
+        }
+        if (ownsBuffer && n > (1 << 20)) {
+            return readLarge(n);
+        }
         byte[] out = new byte[n];
         int done = 0;
         while (done < n) {
@@ -129,6 +137,23 @@ final class DicomInput {
             done += k;
         }
         return out;
+    }
+
+    /** Grows the result as data actually arrives, so a lying length on a short stream allocates little. */
+    private byte[] readLarge(int n) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        int done = 0;
+        while (done < n) {
+            if (!fill()) {
+                throw new EOFException("value of " + n + " bytes truncated after " + done + " bytes at offset "
+                        + position());
+            }
+            int k = Math.min(n - done, limit - pos);
+            out.write(buf, pos, k);
+            pos += k;
+            done += k;
+        }
+        return out.toByteArray();
     }
 
     void skip(long n) throws IOException {

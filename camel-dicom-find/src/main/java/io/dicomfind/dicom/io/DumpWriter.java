@@ -3,6 +3,7 @@ package io.dicomfind.dicom.io;
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.Sequence;
+import io.dicomfind.dicom.data.UnencodableCharacterException;
 import io.dicomfind.dicom.data.VR;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,7 +172,7 @@ public final class DumpWriter {
                         text = text.substring(0, MAX_VALUE_WIDTH - 3) + "...";
                     }
                 }
-                width = text.length() + extraBytes(ds, vr, text);
+                width = text.length() + extraBytes(ds, vr, text, raw.length - all.length());
             } else {
                 vm = DcmtkText.vm(vr, null, raw.length);
                 text = DcmtkText.binary(raw, vr, shortenLongValues ? MAX_VALUE_WIDTH - 4 : -1);
@@ -182,11 +183,20 @@ public final class DumpWriter {
         }
     }
 
-    /** Bytes beyond one per character when the text is encoded in the data set's character set (UTF-8 etc.). */
-    private static int extraBytes(Attributes ds, VR vr, String text) {
+    /**
+     * Bytes beyond one per character when the text is encoded in the data set's character set (UTF-8 etc.). Text that
+     * was decoded with replacement characters (invalid ISO 2022 escapes) or with a fallback for unknown Defined Terms
+     * cannot always be encoded back: then the received bytes give the width ({@code received}: their count minus the
+     * decoded characters). Showing a value must never fail on what a peer sent.
+     */
+    private static int extraBytes(Attributes ds, VR vr, String text, int received) {
         for (int k = 0; k < text.length(); k++) {
             if (text.charAt(k) >= 0x80) {
-                return ds.characterSet().encode(text, vr).length - text.length();
+                try {
+                    return ds.characterSet().encode(text, vr).length - text.length();
+                } catch (UnencodableCharacterException e) {
+                    return Math.max(0, received);
+                }
             }
         }
         return 0;

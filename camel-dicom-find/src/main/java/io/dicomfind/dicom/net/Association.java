@@ -127,12 +127,19 @@ public final class Association implements AutoCloseable {
     }
 
     private static IOException connectFailure(AssociationConfig config, Exception e) {
+        if (e instanceof DicomNetworkException dne) {
+            return dne; // already in words, e.g. a TLS handshake failure from a TLS socket factory's connect
+        }
         String where = "cannot connect to " + config.peerDescription();
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return new DicomNetworkException(where + ": " + e.getMessage(), e);
         }
-        if (e instanceof UnknownHostException || e instanceof IllegalArgumentException) {
+        if (e instanceof UnknownHostException) {
             return new DicomNetworkException(where + ": unknown host '" + config.host() + "'", e);
+        }
+        if (e instanceof IllegalArgumentException) {
+            // e.g. a TLS socket refusing a protocol or cipher suite name: the JDK's message names it.
+            return new DicomNetworkException(where + ": " + e.getMessage(), e);
         }
         if (e instanceof SocketTimeoutException) {
             return new DicomNetworkException(where + ": no connection within the connect timeout of "

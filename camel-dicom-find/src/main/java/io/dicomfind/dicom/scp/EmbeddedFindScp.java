@@ -88,7 +88,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
                 s = server.accept();
             } catch (IOException e) {
                 if (!closing) {
-                    LOG.error("{}: accept failed, SCP stops accepting: {}", this, e.toString());
+                    LOG.error("{}: accept failed, SCP stops accepting: {}", this, e.toString(), e);
                 }
                 return;
             }
@@ -223,6 +223,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
+        private io.dicomfind.dicom.net.tls.DicomTls tls;
 
         private Builder() {
         }
@@ -434,6 +435,15 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accept only DICOM TLS connections (PS3.15 Annex B) with this context: its profile, its certificate, and
+         * client certificates required, asked for or ignored as its {@code PeerAuthentication} says. Null: plain TCP.
+         */
+        public Builder tls(io.dicomfind.dicom.net.tls.DicomTls tls) {
+            this.tls = tls;
+            return this;
+        }
+
         /** The SCP's configuration, for {@link EmbeddedFindScpExtension}; not started. */
         ScpConfig config() {
             KeyMatcher matcher = new KeyMatcher(matchingRules);
@@ -461,7 +471,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
          */
         public EmbeddedFindScp start() throws IOException {
             ScpConfig config = config();
-            ServerSocket server = new ServerSocket();
+            ServerSocket server = tls == null ? new ServerSocket() : tls.serverSocketFactory().createServerSocket();
             try {
                 server.setReuseAddress(true);
                 server.bind(new InetSocketAddress(bindAddress, port), 50);

@@ -341,7 +341,7 @@ final class ScpAssociation implements Runnable {
                     identifier = it.next();
                     data = encode(identifier, ts);
                 } catch (RuntimeException e) {
-                    LOG.warn("{}: C-FIND message ID {} failed: {}", callingAeTitle, messageId, e.toString());
+                    LOG.warn("{}: C-FIND message ID {} failed: {}", callingAeTitle, messageId, e.toString(), e);
                     finalResponse(ctx, messageId, sopClass, FindFailure.UNABLE_TO_PROCESS, e.getMessage());
                     return;
                 }

@@ -151,4 +151,41 @@ class DataSetCodecTest {
                 o.toByteArray(), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, DecodeLimits.DEFAULT));
         assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
     }
+
+    @ParameterizedTest
+    @EnumSource(Syntax.class)
+    void multiValuedNumbersAndTagsSplitAfterAWireRoundTrip(Syntax s) throws IOException {
+        Attributes ds = new Attributes();
+        ds.setInt(0x00280010, VR.US, 1, 2, 3);
+        ds.setInt(0x00209165, VR.AT, 0x00100010, 0x00100020);
+        ds.setString(0x00081190, VR.UC, " lead");
+        Attributes back = DataSetReader.read(DataSetWriter.toBytes(ds, s.ts, EncodeOptions.DEFAULT), s.ts,
+                DecodeLimits.DEFAULT);
+        if (s.ts.explicitVR()) {
+            assertArrayEquals(new String[] {"1", "2", "3"}, back.getStrings(0x00280010));
+            assertEquals("2", back.getString(0x00280010, 1));
+            assertArrayEquals(new String[] {"(0010,0010)", "(0010,0020)"}, back.getStrings(0x00209165));
+            assertEquals(" lead", back.getString(0x00081190), "UC keeps leading spaces (PS3.5 Table 6.2-1)");
+        }
+    }
+
+    @Test
+    void aLengthRunningPastTheInputIsRefusedBeforeAllocating() {
+        // (0010,0010) OB claiming 15 MiB in a 16-byte input: refused without allocating 15 MiB.
+        byte[] lie = {0x10, 0, 0x10, 0, 'O', 'B', 0, 0, 0, 0, (byte) 0xF0, 0, 1, 2, 3, 4};
+        java.io.EOFException e = assertThrows(java.io.EOFException.class,
+                () -> DataSetReader.read(lie, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, DecodeLimits.DEFAULT));
+        assertTrue(e.getMessage().contains("truncated after 4 bytes"), e.getMessage());
+    }
+
+    @Test
+    void anElementRunningPastItsItemNamesTheElement() {
+        // An item of length 12 holding (0008,0060) CS claiming 8 bytes: the element overruns the item by 4 bytes.
+        byte[] b = {0x40, 0, 0, 1, 'S', 'Q', 0, 0, 20, 0, 0, 0,
+                -2, -1, 0, -32, 12, 0, 0, 0,
+                0x08, 0, 0x60, 0, 'C', 'S', 8, 0, 'C', 'T', ' ', ' '};
+        DicomEncodingException e = assertThrows(DicomEncodingException.class,
+                () -> DataSetReader.read(b, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, DecodeLimits.DEFAULT));
+        assertTrue(e.getMessage().contains("(0008,0060)"), e.getMessage());
+    }
 }

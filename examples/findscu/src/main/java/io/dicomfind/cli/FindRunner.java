@@ -49,7 +49,15 @@ final class FindRunner {
     private boolean outputFailed;
     private BackgroundOutput output;
 
+    /** TLS of the run ({@code +tls}/{@code +tla}); null: plain TCP. */
+    private final io.dicomfind.dicom.net.tls.DicomTls tls;
+
     FindRunner(FindscuOptions options, CliLog log) {
+        this(options, log, null);
+    }
+
+    FindRunner(FindscuOptions options, CliLog log, io.dicomfind.dicom.net.tls.DicomTls tls) {
+        this.tls = tls;
         this.options = options;
         this.log = log;
         this.encodeOptions = new EncodeOptions(options.newVRs, false, options.compressionLevel);
@@ -307,6 +315,9 @@ final class FindRunner {
                 .maxPduLength(options.maxPdu)
                 .socketTimeout(Duration.ofSeconds(options.socketTimeoutSeconds))
                 .acseTimeout(Duration.ofSeconds(options.acseTimeoutSeconds));
+        if (tls != null) {
+            b.socketFactory(tls.socketFactory());
+        }
         if (options.connectTimeoutSeconds != null) {
             b.connectTimeout(Duration.ofSeconds(options.connectTimeoutSeconds));
         }
@@ -314,5 +325,10 @@ final class FindRunner {
             b.dimseTimeout(Duration.ofSeconds(options.dimseTimeoutSeconds));
         }
         return b.build();
+    }
+
+    /** The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost). */
+    private static String listing(DumpWriter dump, Attributes id) {
+        return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
     }
 }

@@ -58,11 +58,20 @@ public final class Findscu {
         if (options.printArguments) {
             printArguments(log, options.expandedArguments);
         }
-        if (options.action == FindscuOptions.Action.LIST_CIPHERS || options.tls.enabled()) {
-            return usageError(err, "TLS is not yet supported by this findscu (the TLS options were understood,"
-                    + " but no TLS connection can be made); use a plain TCP connection (-tls, the default)");
+        if (options.action == FindscuOptions.Action.LIST_CIPHERS) {
+            CliTls.listCiphers(out);
+            return 0;
         }
-        return new FindRunner(options, log).run();
+        io.dicomfind.dicom.net.tls.DicomTls tls = null;
+        if (options.tls.enabled()) {
+            try {
+                tls = CliTls.create(options.tls, options.acseTimeoutSeconds, log);
+            } catch (io.dicomfind.dicom.net.tls.TlsSetupException | IllegalArgumentException e) {
+                log.fatal(e.getMessage());
+                return ExitCodes.COMMAND_LINE;
+            }
+        }
+        return new FindRunner(options, log, tls).run();
     }
 
     static int usageError(PrintStream err, String message) {

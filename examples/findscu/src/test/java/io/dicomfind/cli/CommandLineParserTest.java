@@ -323,7 +323,7 @@ class CommandLineParserTest {
 
         Run r = Run.of("+tla", "-k", "PatientName", "127.0.0.1", "104");
         assertEquals(1, r.code);
-        assertTrue(r.err.contains("error: TLS is not yet supported"), r.err);
+        assertTrue(r.err.contains("no trusted certificate was given"), r.err);
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class HostileScp implements AutoCloseable {
 
     /** Thread names start with this, so that leak checks can tell the fixture's threads from the client's. */
     public static final String THREAD_PREFIX = "hostile-scp";
-    static final long DRAIN_LIMIT_MS = 20_000;
+    public static final long DRAIN_LIMIT_MS = 20_000;
     public static final String GOOD_NAME = "GOOD^PATIENT";
 
     /** A correct SCP: accepts everything, one match per C-FIND, answers C-ECHO and A-RELEASE-RQ. */

@@ -1,11 +1,20 @@
 package io.dicomfind.dicom.net.hostile;
 
 import io.dicomfind.dicom.net.SopClasses;
+import io.dicomfind.dicom.net.dimse.CommandSet;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /** Hand-built PDU parts (PS3.8 9.3), for the malformed variants the codec would never produce. */
 final class Raw {
+    static final String EXPLICIT_LE = "1.2.840.10008.1.2.1";
+    private static byte[] deflateBomb;
+
     private Raw() {
     }
 
@@ -70,5 +79,47 @@ final class Raw {
             o.write(x);
         }
         return o.toByteArray();
+    }
+
+    /** A P-DATA-TF whose body is exactly {@code body}. */
+    static byte[] pdata(byte[] body) {
+        return HostileScp.concat(HostileScp.pduHeader(4, body.length), body);
+    }
+
+    /** A PDV item: length, context, control header, fragment. */
+    static byte[] pdvItem(long length, int ctx, int header, byte[] fragment) {
+        return HostileScp.concat(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
+                (byte) length, (byte) ctx, (byte) header}, fragment);
+    }
+
+    /** The command of a C-FIND-RSP Success without data set. */
+    static byte[] successCommand(int messageId) {
+        return CommandSet.encode(HostileScp.findRsp(messageId, 0, 0x0101));
+    }
+
+    /**
+     * A deflated data set (even length) whose one sequence item inflates to 100 MiB of OB values. Built once and
+     * kept (about 100 KiB): deflating takes longer than the 1 s DIMSE timeout on a busy machine.
+     */
+    static synchronized byte[] deflateBomb() {
+        if (deflateBomb == null) {
+            ByteArrayOutputStream z = new ByteArrayOutputStream();
+            Deflater deflater = new Deflater(9, true);
+            try (DeflaterOutputStream d = new DeflaterOutputStream(z, deflater)) {
+                d.write(new byte[] {0x40, 0, 0, 0x01, 'S', 'Q', 0, 0, -1, -1, -1, -1, -2, -1, 0, -32, -1, -1, -1, -1});
+                byte[] mib = new byte[1 << 20];
+                for (int i = 0; i < 100; i++) {
+                    d.write(new byte[] {0x09, 0, (byte) i, 0x10, 'O', 'B', 0, 0, 0, 0, 0x10, 0});
+                    d.write(mib);
+                }
+                d.write(new byte[] {-2, -1, 0x0D, -32, 0, 0, 0, 0, -2, -1, -35, -32, 0, 0, 0, 0});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deflater.end();
+            }
+            deflateBomb = (z.size() & 1) != 0 ? Arrays.copyOf(z.toByteArray(), z.size() + 1) : z.toByteArray();
+        }
+        return deflateBomb;
     }
 }
