@@ -221,11 +221,6 @@ final class FindRunner {
         return dir.equals(".") ? name : dir + "/" + name;
     }
 
-    /** The dump of a response identifier; built only when shown (it was built for every response, even quiet). */
-    private static String listing(DumpWriter dump, Attributes id) {
-        return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
-    }
-
     private void extract(Attributes id, TransferSyntax ts) {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
