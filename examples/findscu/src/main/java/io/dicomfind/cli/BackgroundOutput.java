@@ -8,9 +8,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a one-file-per-response output ({@code -X}, {@code -Xx}, {@code -J}) on a writer thread of its own, so that
- * creating files overlaps with receiving and decoding the next responses: creating a file is the largest cost per
- * response with {@code -X} (docs/performance.md). The queue is bounded, so a slow disk slows the association down
+ * Runs the file part of a response output ({@code -X}, {@code -Xx}, {@code -Xs}, {@code -J}) on a writer thread of
+ * its own, so that creating files overlaps with receiving, decoding and encoding the next responses: creating a file
+ * is the largest cost per response with {@code -X} (docs/performance.md). What
+ * {@link ResponseOutput#prepare} does (the encoding of a DICOM file) stays on the caller's thread. The queue is bounded, so a slow disk slows the association down
  * (TCP back-pressure) instead of filling memory; the identifiers are not modified after they are handed over.
  *
  * <p>A failed write is logged by the writer thread as it happens ("cannot write response N to NAME: ...") and the
@@ -18,10 +19,10 @@ import java.util.concurrent.TimeUnit;
  * responses could not be written (exit code 5, as for a synchronous failure).
  */
 final class BackgroundOutput implements ResponseOutput {
-    private record Job(int number, String name, Attributes identifier, TransferSyntax ts) {
+    private record Job(int number, String name, ResponseOutput.PreparedWrite write) {
     }
 
-    private static final Job END = new Job(0, null, null, null);
+    private static final Job END = new Job(0, null, null);
     static final int QUEUE_LENGTH = 256;
 
     private final ResponseOutput target;
@@ -45,7 +46,8 @@ final class BackgroundOutput implements ResponseOutput {
         if (crashed != null) {
             throw new IOException("output writer stopped: " + crashed, crashed);
         }
-        put(new Job(number, name, identifier, ts));
+        // encoding happens here, on the receiving thread; the writer thread only does the file system calls
+        put(new Job(number, name, target.prepare(number, identifier, ts)));
         return name;
     }
 
@@ -75,7 +77,7 @@ final class BackgroundOutput implements ResponseOutput {
                     return;
                 }
                 try {
-                    target.write(job.number(), job.identifier(), job.ts());
+                    job.write().run();
                 } catch (IOException | RuntimeException e) {
                     failures++;
                     log.error("cannot write response " + job.number()

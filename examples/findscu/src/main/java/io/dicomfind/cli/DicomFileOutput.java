@@ -26,7 +26,6 @@ final class DicomFileOutput implements ResponseOutput {
     private final String sopClassUid;
     private final String callingAeTitle;
     private final EncodeOptions encodeOptions;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
 
     DicomFileOutput(Path directory, String sopClassUid, String callingAeTitle, EncodeOptions encodeOptions) {
         this.directory = directory;
@@ -47,18 +46,29 @@ final class DicomFileOutput implements ResponseOutput {
 
     @Override
     public String write(int number, Attributes identifier, TransferSyntax ts) throws IOException {
+        prepare(number, identifier, ts).run();
+        return fileName(number, "dcm");
+    }
+
+    /**
+     * Encodes the whole file now (meta information, a new UID, the data set) into one array, and leaves to the
+     * action only creating the file and one write: with {@link BackgroundOutput} the encoding runs on the receiving
+     * thread and the writer thread does nothing but the system calls (see docs/performance.md).
+     */
+    @Override
+    public PreparedWrite prepare(int number, Attributes identifier, TransferSyntax ts) throws IOException {
         String name = fileName(number, "dcm");
         String cuid = identifier.getString(Tag.SOPClassUID);
         String iuid = identifier.getString(Tag.SOPInstanceUID);
-        // the whole file is encoded into one reused buffer and written with a single write: no 8 KB stream buffer
-        // per response, one system call per file (see docs/performance.md)
-        buffer.reset();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
         Part10.write(buffer, identifier, ts, cuid != null ? cuid : sopClassUid, iuid != null ? iuid : newUid(),
                 UID.IMPLEMENTATION_CLASS_UID, UID.IMPLEMENTATION_VERSION_NAME, callingAeTitle, encodeOptions);
-        try (OutputStream out = new FileOutputStream(directory.resolve(name).toFile())) {
-            buffer.writeTo(out);
-        }
-        return name;
+        byte[] file = buffer.toByteArray();
+        return () -> {
+            try (OutputStream out = new FileOutputStream(directory.resolve(name).toFile())) {
+                out.write(file);
+            }
+        };
     }
 
     /** A UUID-derived UID (PS3.5 B.2): "2.25." followed by the UUID as an unsigned decimal integer. */
