@@ -28,9 +28,17 @@ public final class QueryRetrieveScp extends ServerPeer {
         super(dir, port, process);
     }
 
+    /** dcmqrscp's MaxAssociations unless a test asks for more. */
+    public static final int DEFAULT_MAX_ASSOCIATIONS = 16;
+
     /** Starts dcmqrscp with the standard data loaded. */
     public static QueryRetrieveScp start() {
-        QueryRetrieveScp scp = startEmpty();
+        return start(DEFAULT_MAX_ASSOCIATIONS);
+    }
+
+    /** Starts dcmqrscp with the standard data loaded, accepting up to {@code maxAssociations} at once (load tests). */
+    public static QueryRetrieveScp start(int maxAssociations) {
+        QueryRetrieveScp scp = startEmpty(maxAssociations);
         try {
             scp.load(PacsData.standardFiles(), PacsData.standard().studies().size());
             return scp;
@@ -42,13 +50,18 @@ public final class QueryRetrieveScp extends ServerPeer {
 
     /** Starts dcmqrscp with both storage areas empty. */
     public static QueryRetrieveScp startEmpty() {
+        return startEmpty(DEFAULT_MAX_ASSOCIATIONS);
+    }
+
+    /** Starts dcmqrscp with both storage areas empty, accepting up to {@code maxAssociations} at once. */
+    public static QueryRetrieveScp startEmpty(int maxAssociations) {
         Peers.requireBinaries("dcmqrscp", "storescu", "dump2dcm", "dcmdump", "findscu");
         return Peers.inTempDir("dcmqrscp", "configure dcmqrscp", dir -> {
             int port = Peers.freePort();
             Path config = dir.resolve("dcmqrscp.cfg");
             Files.createDirectories(dir.resolve(AE_TITLE));
             Files.createDirectories(dir.resolve(EMPTY_AE_TITLE));
-            Files.writeString(config, config(port, dir));
+            Files.writeString(config, config(port, dir, maxAssociations));
             PeerProcess p = PeerProcess.startListening("dcmqrscp", List.of("dcmqrscp", "-c", config.toString(),
                     Integer.toString(port)), Peers.dcmtkEnvironment(), dir, dir.resolve("dcmqrscp.log"), port);
             return new QueryRetrieveScp(dir, port, p);
@@ -57,10 +70,14 @@ public final class QueryRetrieveScp extends ServerPeer {
 
     /** The configuration file (see DCMTK's dcmqrcnf.txt): one storage area per AE title, any peer allowed. */
     static String config(int port, Path dir) {
+        return config(port, dir, DEFAULT_MAX_ASSOCIATIONS);
+    }
+
+    static String config(int port, Path dir, int maxAssociations) {
         return String.join("\n",
                 "NetworkTCPPort  = " + port,
                 "MaxPDUSize      = 16384",
-                "MaxAssociations = 16",
+                "MaxAssociations = " + maxAssociations,
                 "HostTable BEGIN",
                 "HostTable END",
                 "VendorTable BEGIN",

@@ -50,6 +50,13 @@ public final class DataSetWriter {
             }
             return;
         }
+        if (out instanceof ByteArrayOutputStream || out instanceof BufferedOutputStream) {
+            // already buffered: a second 8 KB buffer per data set was 90 % of the CLI's allocation with -X
+            // (docs/performance.md); the element-sized writes go straight into the caller's buffer
+            new DataSetWriter(out, ts, options).writeDataSet(ds);
+            out.flush(); // as before: what was written has reached the caller's stream
+            return;
+        }
         BufferedOutputStream bos = new BufferedOutputStream(out, 8192);
         new DataSetWriter(bos, ts, options).writeDataSet(ds);
         bos.flush();

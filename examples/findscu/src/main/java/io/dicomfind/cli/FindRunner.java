@@ -47,7 +47,7 @@ final class FindRunner {
     private int responseCount;
     private boolean queryFailed;
     private boolean outputFailed;
-    private ResponseOutput output;
+    private BackgroundOutput output;
 
     /** TLS of the run ({@code +tls}/{@code +tla}); null: plain TCP. */
     private final io.dicomfind.dicom.net.tls.DicomTls tls;
@@ -201,7 +201,7 @@ final class FindRunner {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
                 log.write(LogLevel.INFO, listing(dump, id));
-            } else {
+            } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
             if (output != null && id != null && (options.limitOutput == null || responseCount <= options.limitOutput)) {
@@ -224,11 +224,11 @@ final class FindRunner {
     private void extract(Attributes id, TransferSyntax ts) {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
-        if (name != null) {
+        if (name != null && log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
             log.info("Writing response dataset to file: " + shownPath(name));
         }
         try {
-            output.write(responseCount, id, ts);
+            output.write(responseCount, name, id, ts);
         } catch (IOException | RuntimeException e) {
             outputFailed = true;
             log.error("cannot write response " + responseCount + (name != null ? " to " + name : "") + ": "
@@ -236,8 +236,8 @@ final class FindRunner {
         }
     }
 
-    private ResponseOutput openOutput(String sopClass) throws IOException {
-        return switch (options.extract) {
+    private BackgroundOutput openOutput(String sopClass) throws IOException {
+        ResponseOutput target = switch (options.extract) {
             case NONE -> null;
             case XML_SINGLE -> {
                 Path file = options.extractXmlSingleFile;
@@ -249,6 +249,8 @@ final class FindRunner {
                     encodeOptions);
             default -> Outputs.open(options);
         };
+        // files are written on a thread of their own, in order, while the next responses arrive
+        return target == null ? null : new BackgroundOutput(target, log);
     }
 
     private void closeOutput() {

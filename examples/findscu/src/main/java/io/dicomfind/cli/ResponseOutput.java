@@ -13,6 +13,20 @@ interface ResponseOutput extends Closeable {
      */
     String write(int number, Attributes identifier, TransferSyntax ts) throws IOException;
 
+    /** The file system part of a write, done later (on {@link BackgroundOutput}'s writer thread). */
+    @FunctionalInterface
+    interface PreparedWrite {
+        void run() throws IOException;
+    }
+
+    /**
+     * Splits a write in two: what needs only the identifier (encoding) runs now, on the caller's thread, and the
+     * returned action does the rest. By default all of it is left to the action. An encoding error is thrown here.
+     */
+    default PreparedWrite prepare(int number, Attributes identifier, TransferSyntax ts) throws IOException {
+        return () -> write(number, identifier, ts);
+    }
+
     @Override
     default void close() throws IOException {
     }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every benchmark side by side against the same SCP and writes examples/benchmarks/results.md
+# (see docs/performance.md). Needs DCMTK (findscu, dcmqrscp, storescu, dump2dcm) and Orthanc for the reference rows.
+#   examples/benchmarks/run.sh                 # everything, 5 runs per case, then the JMH decoder benchmarks
+#   RUNS=7 SECTIONS=throughput,latency examples/benchmarks/run.sh
+#   SKIP_BUILD=1 SKIP_JMH=1 examples/benchmarks/run.sh
+# Environment: RUNS (5), SECTIONS (throughput,component,latency,memory,reference), MVN_FLAGS (-q -B), OUT.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="${OUT:-$here/results.md}"
+java="java"
+if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  (cd "$root" && mvn ${MVN_FLAGS:--q -B} -DskipTests install)
+fi
+jar="$here/target/dicomfind-benchmarks.jar"
+
+"$java" -jar "$jar" --root "$root" --runs "${RUNS:-5}" --out "$out" \
+  --sections "${SECTIONS:-throughput,component,latency,memory,reference}"
+
+if [ -z "${SKIP_JMH:-}" ]; then
+  jmh="$here/target/jmh.txt"
+  # 1e: DataSetReader and the PDU/DIMSE receive path; 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement
+  "$java" -cp "$jar:$here/target/lib/*" org.openjdk.jmh.Main DecoderBenchmarks -rf text -rff "$jmh" >/dev/null
+  {
+    echo "## 1e. JMH decoder micro-benchmarks (average time per operation)"
+    echo
+    echo '```'
+    cat "$jmh"
+    echo '```'
+  } >> "$out"
+  tail -n +1 "$jmh"
+fi
+echo "results: $out"

@@ -1,0 +1,119 @@
+package io.dicomfind.bench;
+
+import static io.dicomfind.bench.Benchmarks.HOST;
+import static io.dicomfind.bench.Benchmarks.fmt;
+import static io.dicomfind.bench.Benchmarks.thousands;
+
+import io.dicomfind.dicom.data.Attributes;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 1a: a query with 10,000 and one with 100,000 matches; our CLI and DCMTK findscu (with and without TCP_NODELAY=1),
+ * both writing every response to a file ({@code -X}) and both quiet ({@code -q}); plus the null client, which shows
+ * what the SCP can deliver at most.
+ */
+final class ThroughputBenchmark {
+    private final Benchmarks b;
+
+    ThroughputBenchmark(Benchmarks b) {
+        this.b = b;
+    }
+
+    private record Client(String name, boolean nullClient, List<String> command, Map<String, String> env) {
+    }
+
+    private static final class Case {
+        final Samples wall = new Samples();
+        final Samples clientCpu = new Samples();
+        final Samples scpCpu = new Samples();
+    }
+
+    void run() throws Exception {
+        b.report.println("## 1a. Throughput: our CLI vs DCMTK findscu, same SCP, `-X -q` (every response to a file)");
+        b.report.println();
+        b.report.println("| matches | client | wall (median) | min – max | responses/s | vs findscu as shipped |"
+                + " vs findscu TCP_NODELAY=1 | client CPU | SCP CPU / wall |");
+        b.report.println("|---|---|---|---|---|---|---|---|---|");
+        for (int size : new int[] {10_000, 100_000}) {
+            measure(size);
+        }
+        b.report.println();
+        b.report.println("Client CPU: user+system seconds of the client process (our CLI: the JVM, all threads;"
+                + " includes start-up). SCP CPU / wall: the SCP process's CPU seconds over the run's wall time"
+                + " (1.00 = one core busy). The null client reads raw PDUs and decodes only command sets: its rate"
+                + " is what the SCP can deliver, so the SCP is not the bottleneck when it is well above the others.");
+        b.report.println();
+    }
+
+    private void measure(int size) throws Exception {
+        int port = b.port(size);
+        Path query = b.queryFile();
+        List<Client> clients = new ArrayList<>();
+        clients.add(new Client("null client (SCP limit)", true, null, null));
+        clients.add(new Client("dicomfind findscu (ours)", false, List.of(b.findscuCli.toString(), "-W", "-X", "-q",
+                "-od", "OUT", "-aec", BenchData.AE_TITLE, HOST, Integer.toString(port), query.toString()),
+                Map.of()));
+        for (boolean noDelay : new boolean[] {false, true}) {
+            clients.add(new Client(noDelay ? "DCMTK findscu, TCP_NODELAY=1" : "DCMTK findscu as shipped", false,
+                    List.of("findscu", "-W", "-X", "-q", "-od", "OUT", "-aec", BenchData.AE_TITLE, HOST,
+                            Integer.toString(port), query.toString()), Benchmarks.findscuEnv(noDelay)));
+        }
+        Map<String, Case> cases = new LinkedHashMap<>();
+        clients.forEach(c -> cases.put(c.name(), new Case()));
+        Attributes keys = BenchData.query();
+        for (int run = -1; run < b.runs; run++) { // run -1: warm-up (JIT of the SCP, page cache)
+            for (Client c : clients) {
+                Path out = b.freshDir("out");
+                double wall;
+                double clientCpu;
+                double scpCpu;
+                long received;
+                if (c.nullClient()) {
+                    double scp0 = Cpu.ofProcess(b.scpPid());
+                    double self0 = Cpu.ofSelf();
+                    long t0 = System.nanoTime();
+                    received = NullClient.drain(HOST, port, keys);
+                    wall = (System.nanoTime() - t0) / 1e9;
+                    clientCpu = Cpu.ofSelf() - self0;
+                    scpCpu = Cpu.ofProcess(b.scpPid()) - scp0;
+                } else {
+                    List<String> cmd = c.command().stream().map(s -> s.equals("OUT") ? out.toString() : s).toList();
+                    ClientRun.Result r = ClientRun.run(cmd, c.env(), b.work.resolve("clients.log"), b.scpPid());
+                    if (r.exitCode() != 0) {
+                        throw new IllegalStateException(c.name() + " exited with " + r.exitCode() + "; see "
+                                + b.work.resolve("clients.log"));
+                    }
+                    wall = r.wallSeconds();
+                    clientCpu = r.clientCpuSeconds();
+                    scpCpu = r.scpCpuSeconds();
+                    received = Benchmarks.countFiles(out);
+                }
+                if (received != size) {
+                    throw new IllegalStateException(c.name() + " received " + received + " responses, expected "
+                            + size);
+                }
+                if (run >= 0) {
+                    Case k = cases.get(c.name());
+                    k.wall.add(wall);
+                    k.clientCpu.add(clientCpu);
+                    k.scpCpu.add(scpCpu / wall);
+                }
+            }
+        }
+        Benchmarks.deleteRecursively(b.work.resolve("out"));
+        double shipped = cases.get("DCMTK findscu as shipped").wall.median();
+        double noDelay = cases.get("DCMTK findscu, TCP_NODELAY=1").wall.median();
+        for (Map.Entry<String, Case> e : cases.entrySet()) {
+            Case k = e.getValue();
+            double w = k.wall.median();
+            b.report.println("| " + thousands(size) + " | " + e.getKey() + " | " + fmt(w, 3) + " s | "
+                    + fmt(k.wall.min(), 3) + " – " + fmt(k.wall.max(), 3) + " | " + thousands(size / w) + " | "
+                    + fmt(shipped / w, 2) + "× | " + fmt(noDelay / w, 2) + "× | " + fmt(k.clientCpu.median(), 2)
+                    + " s | " + fmt(k.scpCpu.median(), 2) + " |");
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.dicomfind.cli;
+
+import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.io.TransferSyntax;
+import java.io.IOException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the file part of a response output ({@code -X}, {@code -Xx}, {@code -Xs}, {@code -J}) on a writer thread of
+ * its own, so that creating files overlaps with receiving, decoding and encoding the next responses: creating a file
+ * is the largest cost per response with {@code -X} (docs/performance.md). What
+ * {@link ResponseOutput#prepare} does (the encoding of a DICOM file) stays on the caller's thread. The queue is bounded, so a slow disk slows the association down
+ * (TCP back-pressure) instead of filling memory; the identifiers are not modified after they are handed over.
+ *
+ * <p>A failed write is logged by the writer thread as it happens ("cannot write response N to NAME: ...") and the
+ * remaining responses are still written; {@link #close()} waits for the queue to drain and then reports that some
+ * responses could not be written (exit code 5, as for a synchronous failure).
+ */
+final class BackgroundOutput implements ResponseOutput {
+    private record Job(int number, String name, ResponseOutput.PreparedWrite write) {
+    }
+
+    private static final Job END = new Job(0, null, null);
+    static final int QUEUE_LENGTH = 256;
+
+    private final ResponseOutput target;
+    private final CliLog log;
+    private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE_LENGTH);
+    private final Thread writer;
+    private volatile int failures;
+    private volatile Throwable crashed;
+    private boolean closed;
+
+    BackgroundOutput(ResponseOutput target, CliLog log) {
+        this.target = target;
+        this.log = log;
+        this.writer = new Thread(this::drain, "findscu-output");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues the identifier ({@code name}: for error messages, may be null); blocks while the queue is full. */
+    String write(int number, String name, Attributes identifier, TransferSyntax ts) throws IOException {
+        if (crashed != null) {
+            throw new IOException("output writer stopped: " + crashed, crashed);
+        }
+        // encoding happens here, on the receiving thread; the writer thread only does the file system calls
+        put(new Job(number, name, target.prepare(number, identifier, ts)));
+        return name;
+    }
+
+    @Override
+    public String write(int number, Attributes identifier, TransferSyntax ts) throws IOException {
+        return write(number, null, identifier, ts);
+    }
+
+    private void put(Job job) throws IOException {
+        try {
+            while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
+                if (crashed != null) { // the writer is gone: never wait for room that will not come
+                    throw new IOException("output writer stopped: " + crashed, crashed);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while queueing response " + job.number() + " for output", e);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                Job job = queue.take();
+                if (job == END) {
+                    return;
+                }
+                try {
+                    job.write().run();
+                } catch (IOException | RuntimeException e) {
+                    failures++;
+                    log.error("cannot write response " + job.number()
+                            + (job.name() != null ? " to " + job.name() : "") + ": " + e.getMessage());
+                }
+            }
+        } catch (InterruptedException e) {
+            crashed = e;
+        } catch (Throwable t) { // an Error: stop queueing, report at the next write or at close
+            crashed = t;
+        }
+    }
+
+    /** Waits until every queued response is written, then closes the target. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (crashed == null) {
+                put(END);
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the output writer", e);
+        } finally {
+            target.close();
+        }
+        if (crashed != null) {
+            throw new IOException("output writer stopped: " + crashed, crashed);
+        }
+        if (failures > 0) {
+            throw new IOException(failures + " response(s) could not be written");
+        }
+    }
+}
