@@ -13,16 +13,16 @@ import org.apache.camel.main.MainListenerSupport;
  * with some properties overridden, and records every line its routes log (the Camel log EIP, after formatting) with
  * the exchange it was logged for.
  */
-final class ExampleRun {
+public final class ExampleRun {
     /** A line a route logged: logger name, level, message, and the route, headers and body of the exchange. */
-    record Line(String logger, String level, String message, String routeId, Map<String, Object> headers,
+    public record Line(String logger, String level, String message, String routeId, Map<String, Object> headers,
             Object body) {
     }
 
     private ExampleRun() {
     }
 
-    static List<Line> run(Main main, Map<String, String> properties) throws Exception {
+    public static List<Line> run(Main main, Map<String, String> properties) throws Exception {
         List<Line> lines = Collections.synchronizedList(new ArrayList<>());
         // a safety net only: the examples end by themselves long before
         main.addOverrideProperty("camel.main.durationMaxSeconds", "60");

@@ -1,5 +1,7 @@
 package io.dicomfind.examples.polling;
 
+import io.dicomfind.examples.jms.EmbeddedBroker;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;

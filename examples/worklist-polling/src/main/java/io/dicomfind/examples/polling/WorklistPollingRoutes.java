@@ -1,5 +1,7 @@
 package io.dicomfind.examples.polling;
 
+import io.dicomfind.examples.jms.JmsProperties;
+
 import io.dicomfind.camel.DicomDataFormat;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
