@@ -1,5 +1,7 @@
 package io.dicomfind.examples.jms;
 
+import io.dicomfind.examples.sample.ExampleRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

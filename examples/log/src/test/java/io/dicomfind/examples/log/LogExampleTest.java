@@ -1,9 +1,11 @@
 package io.dicomfind.examples.log;
 
+import io.dicomfind.examples.sample.ExampleRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dicomfind.examples.log.ExampleRun.Line;
+import io.dicomfind.examples.sample.ExampleRun.Line;
 import io.dicomfind.examples.sample.SampleScp;
 import io.dicomfind.peers.WorklistData;
 import io.dicomfind.peers.WorklistItem;

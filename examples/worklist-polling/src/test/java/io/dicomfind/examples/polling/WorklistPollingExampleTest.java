@@ -1,6 +1,7 @@
 package io.dicomfind.examples.polling;
 
-import io.dicomfind.examples.jms.ExampleRun;
+import io.dicomfind.examples.sample.ExampleRun;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.dicomfind.examples.jms;
+package io.dicomfind.examples.sample;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +9,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * Runs an example's Camel Main as a user would ({@code main.run()}, blocking until the application ends by itself),
+ * For the examples' tests: runs an example's Camel Main as a user would ({@code main.run()}, blocking until the application ends by itself),
  * with some properties overridden, and records every line its routes log (the Camel log EIP, after formatting) with
  * the exchange it was logged for.
  */
@@ -45,7 +45,7 @@ public final class ExampleRun {
         return new ArrayList<>(lines);
     }
 
-    static List<String> messages(List<Line> lines, String level) {
+    public static List<String> messages(List<Line> lines, String level) {
         return lines.stream().filter(l -> l.level().equals(level)).map(Line::message).toList();
     }
 }
