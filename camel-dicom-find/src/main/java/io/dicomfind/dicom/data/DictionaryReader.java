@@ -45,11 +45,20 @@ final class DictionaryReader {
      * group varies over the even groups (repeating groups, PS3.5 7.6), in the element over all values.
      */
     static void readBuiltIn(BufferedReader in, String source, Sink sink) throws IOException {
+        readBuiltIn(in, source, sink, 0xFFFF);
+    }
+
+    /** Reads entries up to and including group {@code lastGroup}: the built-in resource is in tag order. */
+    static void readBuiltIn(BufferedReader in, String source, Sink sink, int lastGroup) throws IOException {
         int lineNo = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             lineNo++;
             if (line.isEmpty() || line.charAt(0) == '#') {
                 continue;
+            }
+            if (lastGroup < 0xFFFF && line.length() >= 4
+                    && Integer.parseInt(line.substring(0, 4).replace('x', '0'), 16) > lastGroup) {
+                return;
             }
             String[] f = line.split("\t", -1);
             if (f.length != 6 || f[0].length() != 8) {

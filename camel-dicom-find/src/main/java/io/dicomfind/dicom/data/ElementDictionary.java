@@ -103,6 +103,10 @@ public final class ElementDictionary {
         static final ElementDictionary INSTANCE = loadBuiltIn();
     }
 
+    private static final class CommandGroup {
+        static final ElementDictionary INSTANCE = loadBuiltIn(0x0000);
+    }
+
     private static final class Standard {
         static final ElementDictionary INSTANCE = withDictPath(System.getenv("DCMDICTPATH"));
     }
@@ -114,6 +118,14 @@ public final class ElementDictionary {
      */
     public static ElementDictionary standard() {
         return Standard.INSTANCE;
+    }
+
+    /**
+     * Only the command group (0000,eeee) of the built-in dictionary (PS3.7 E.1): what decoding a DIMSE command set
+     * needs, without loading (and waiting for) the five thousand entries of the whole dictionary.
+     */
+    public static ElementDictionary commandGroup() {
+        return CommandGroup.INSTANCE;
     }
 
     /** Only the built-in dictionary (PS3.6), whatever {@code DCMDICTPATH} says. */
@@ -165,13 +177,17 @@ public final class ElementDictionary {
     }
 
     private static ElementDictionary loadBuiltIn() {
+        return loadBuiltIn(0xFFFF);
+    }
+
+    private static ElementDictionary loadBuiltIn(int lastGroup) {
         Builder b = new Builder(null);
         try (InputStream in = ElementDictionary.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + BUILT_IN_RESOURCE + " is missing from the class path");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            DictionaryReader.readBuiltIn(r, BUILT_IN_RESOURCE, b::add);
+            DictionaryReader.readBuiltIn(r, BUILT_IN_RESOURCE, b::add, lastGroup);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the built-in data dictionary", e);
         }

@@ -24,14 +24,19 @@ public final class DataSetReader {
 
     private final DicomInput in;
     private final DecodeLimits limits;
-    private final ElementDictionary dictionary;
+    /** Implicit VR only: null until the first look-up, so that Explicit VR decoding never loads the standard one. */
+    private ElementDictionary dictionary;
     private boolean explicitVR;
     private boolean bigEndian;
 
+    private DataSetReader(DicomInput in, TransferSyntax ts, DecodeLimits limits) {
+        this(in, ts, limits, null);
+    }
+
     private DataSetReader(DicomInput in, TransferSyntax ts, DecodeLimits limits, ElementDictionary dictionary) {
+        this.dictionary = dictionary;
         this.in = in;
         this.limits = limits;
-        this.dictionary = dictionary;
         this.explicitVR = ts.explicitVR();
         this.bigEndian = ts.bigEndian();
     }
@@ -42,7 +47,7 @@ public final class DataSetReader {
         try {
             InputStream src = inflater != null ? new InflaterInputStream(in, inflater, 8192) : in;
             Attributes ds = new Attributes();
-            new DataSetReader(new DicomInput(src), ts, limits, ElementDictionary.standard()).readUntilEnd(ds);
+            new DataSetReader(new DicomInput(src), ts, limits).readUntilEnd(ds);
             return ds;
         } finally {
             if (inflater != null) {
@@ -56,14 +61,28 @@ public final class DataSetReader {
             return read(new ByteArrayInputStream(encoded), ts, limits);
         }
         Attributes ds = new Attributes();
-        new DataSetReader(new DicomInput(encoded), ts, limits, ElementDictionary.standard()).readUntilEnd(ds);
+        new DataSetReader(new DicomInput(encoded), ts, limits).readUntilEnd(ds);
+        return ds;
+    }
+
+    /**
+     * As {@link #read(byte[], TransferSyntax, DecodeLimits)}, with the VRs of Implicit VR elements from
+     * {@code dictionary} (e.g. {@link ElementDictionary#commandGroup()} for a DIMSE command set) instead of the
+     * standard dictionary.
+     */
+    public static Attributes read(byte[] encoded, TransferSyntax ts, DecodeLimits limits,
+            ElementDictionary dictionary) throws IOException {
+        if (ts.deflated()) {
+            throw new IllegalArgumentException("a dictionary of one's own is for plain syntaxes, not " + ts);
+        }
+        Attributes ds = new Attributes();
+        new DataSetReader(new DicomInput(encoded), ts, limits, dictionary).readUntilEnd(ds);
         return ds;
     }
 
     /** Reads the File Meta Information group (always Explicit VR Little Endian, PS3.10 7.1) from a Part-10 stream. */
     static Attributes readMetaGroup(DicomInput in, DecodeLimits limits) throws IOException {
-        DataSetReader r = new DataSetReader(in, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, limits,
-                ElementDictionary.standard());
+        DataSetReader r = new DataSetReader(in, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, limits);
         Attributes meta = new Attributes();
         byte[] head = new byte[2];
         while (in.peek(head, 2) == 2 && (head[0] & 0xFF | (head[1] & 0xFF) << 8) == 0x0002) {
@@ -74,7 +93,7 @@ public final class DataSetReader {
 
     static void readDataSetRemainder(DicomInput in, TransferSyntax ts, DecodeLimits limits, Attributes into)
             throws IOException {
-        new DataSetReader(in, ts, limits, ElementDictionary.standard()).readUntilEnd(into);
+        new DataSetReader(in, ts, limits).readUntilEnd(into);
     }
 
     private void readUntilEnd(Attributes ds) throws IOException {
@@ -132,6 +151,9 @@ public final class DataSetReader {
                 len = in.readU16(bigEndian);
             }
         } else {
+            if (dictionary == null) {
+                dictionary = ElementDictionary.standard();
+            }
             vr = dictionary.vrOf(tag);
             len = in.readI32(bigEndian) & 0xFFFFFFFFL;
         }

@@ -121,6 +121,18 @@ public final class Part10 {
     public static void write(OutputStream out, Attributes dataSet, TransferSyntax ts, String sopClassUid,
             String sopInstanceUid, String implementationClassUid, String implementationVersionName,
             String sourceAeTitle, EncodeOptions options) throws IOException {
+        writeHeader(out, ts, sopClassUid, sopInstanceUid, implementationClassUid, implementationVersionName,
+                sourceAeTitle);
+        DataSetWriter.write(dataSet, ts, options, out);
+    }
+
+    /**
+     * Writes what precedes the data set in a file (PS3.10 7.1): the 128-byte preamble, "DICM" and the File Meta
+     * Information built from the arguments; the data set, encoded in {@code ts}, is the caller's to append.
+     */
+    public static void writeHeader(OutputStream out, TransferSyntax ts, String sopClassUid, String sopInstanceUid,
+            String implementationClassUid, String implementationVersionName, String sourceAeTitle)
+            throws IOException {
         Attributes meta = new Attributes();
         meta.set(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, sopClassUid);
@@ -139,6 +151,5 @@ public final class Part10 {
         head.write(DICM);
         DataSetWriter.write(meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, EncodeOptions.DEFAULT, head);
         head.writeTo(out);
-        DataSetWriter.write(dataSet, ts, options, out);
     }
 }

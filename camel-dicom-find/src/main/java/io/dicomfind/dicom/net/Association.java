@@ -319,6 +319,11 @@ public final class Association implements AutoCloseable {
         return find(sopClassUid, identifier, config.priority());
     }
 
+    /** How data sets are encoded on this association: findscu's {@code -u} and {@code +cl}, defined lengths. */
+    public EncodeOptions encodeOptions() {
+        return new EncodeOptions(config.newVRs(), false, config.deflateLevel());
+    }
+
     /**
      * Sends a C-FIND-RQ (PS3.7 9.1.2) and returns the query whose responses are read lazily, one by one.
      *
@@ -327,8 +332,7 @@ public final class Association implements AutoCloseable {
      */
     public FindQuery find(String sopClassUid, Attributes identifier, Priority priority) throws IOException {
         PresentationContextResult pc = contextFor(sopClassUid);
-        byte[] data = DataSetWriter.toBytes(identifier, pc.transferSyntax(),
-                new EncodeOptions(config.newVRs(), false, config.deflateLevel()));
+        byte[] data = DataSetWriter.toBytes(identifier, pc.transferSyntax(), encodeOptions());
         if ((data.length & 1) != 0) {
             // a deflated stream may end on an odd byte; PDV fragments must be even (DCMTK refuses odd ones):
             // pad with one NUL after the end of the deflate stream, where the inflater never reads (PS3.5 A.5)

@@ -1,7 +1,6 @@
 package io.dicomfind.dicom.net;
 
 import io.dicomfind.dicom.data.Attributes;
-import io.dicomfind.dicom.io.DataSetReader;
 import io.dicomfind.dicom.io.TransferSyntax;
 import io.dicomfind.dicom.net.dimse.CommandField;
 import io.dicomfind.dicom.net.dimse.CommandSet;
@@ -154,7 +153,6 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
         int code = association.status(cmd, what);
         DimseStatus status = DimseStatus.fromCommand(code, cmd);
         received++;
-        Attributes identifier = null;
         if (status.isPending()) {
             int max = association.config().maxResponses();
             if (max > 0 && pendingCount >= max) {
@@ -164,8 +162,9 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
             }
             pendingCount++;
             if (m.dataSet() != null) {
-                identifier = decode(m.dataSet(), what);
-            } else if (!warnedMissingIdentifier) {
+                return withIdentifier(status, m.dataSet(), cmd, what);
+            }
+            if (!warnedMissingIdentifier) {
                 warnedMissingIdentifier = true;
                 LOG.warn("{}: {} has status {} but no identifier", association.peer(), what, status);
             }
@@ -178,7 +177,7 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
             end();
             return finalResponse;
         }
-        return new FindResponse(messageId, status, identifier, cmd, received);
+        return new FindResponse(messageId, status, null, cmd, received);
     }
 
     /** The DIMSE timeout, or the ACSE timeout when the DIMSE timeout is unlimited. */
@@ -187,9 +186,12 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
         return d != null ? d : association.config().acseTimeout();
     }
 
-    private Attributes decode(byte[] data, String what) throws IOException {
+    /** A canonical identifier is only checked here and decoded when asked for (see {@link FindResponse}). */
+    private FindResponse withIdentifier(DimseStatus status, byte[] data, Attributes cmd, String what)
+            throws IOException {
         try {
-            return DataSetReader.read(data, transferSyntax, association.config().decodeLimits());
+            return FindResponse.received(messageId, status, data, transferSyntax, association.config().decodeLimits(),
+                    association.encodeOptions(), cmd, received);
         } catch (IOException e) {
             end();
             throw association.protocolError("identifier of " + what + " cannot be decoded in " + transferSyntax

@@ -3,6 +3,7 @@ package io.dicomfind.dicom.fuzz;
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.Tag;
+import io.dicomfind.dicom.io.CanonicalEncoding;
 import io.dicomfind.dicom.io.DataSetReader;
 import io.dicomfind.dicom.io.DataSetWriter;
 import io.dicomfind.dicom.io.DecodeLimits;
@@ -109,7 +110,23 @@ enum FuzzTarget {
 
     /** Decodes {@code in}; returns a short signature of what was decoded (for the corpus' outcome guidance). */
     String run(byte[] in) throws IOException {
-        return roundTrip(DataSetReader.read(in, transferSyntax, LIMITS), transferSyntax);
+        // CanonicalEncoding's promise (what findscu -X and lazy identifiers rely on): accepted input decodes and
+        // re-encodes to itself; a broken promise escapes as an AssertionError, which the fuzzer reports
+        boolean canonical = CanonicalEncoding.check(in, transferSyntax, LIMITS, EncodeOptions.DEFAULT);
+        Attributes ds;
+        try {
+            ds = DataSetReader.read(in, transferSyntax, LIMITS);
+        } catch (IOException e) {
+            if (canonical) {
+                throw new AssertionError("canonical but undecodable: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        if (canonical && !java.util.Arrays.equals(in, DataSetWriter.toBytes(ds, transferSyntax,
+                EncodeOptions.DEFAULT))) {
+            throw new AssertionError("canonical but re-encoded differently");
+        }
+        return roundTrip(ds, transferSyntax) + (canonical ? ":canonical" : "");
     }
 
     /** Touches everything, re-encodes, decodes again: what we decoded we must be able to write and read back. */

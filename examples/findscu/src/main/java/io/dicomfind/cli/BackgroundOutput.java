@@ -1,7 +1,8 @@
 package io.dicomfind.cli;
 
-import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.io.TransferSyntax;
+import io.dicomfind.dicom.net.FindResponse;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * remaining responses are still written; {@link #close()} waits for the queue to drain and then reports that some
  * responses could not be written (exit code 5, as for a synchronous failure).
  */
-final class BackgroundOutput implements ResponseOutput {
+final class BackgroundOutput implements Closeable {
     private record Job(int number, String name, ResponseOutput.PreparedWrite write) {
     }
 
@@ -41,20 +42,16 @@ final class BackgroundOutput implements ResponseOutput {
         this.writer.start();
     }
 
-    /** Queues the identifier ({@code name}: for error messages, may be null); blocks while the queue is full. */
-    String write(int number, String name, Attributes identifier, TransferSyntax ts) throws IOException {
+    /** Queues the response's identifier ({@code name}: for messages, may be null); blocks while the queue is full. */
+    String write(int number, String name, FindResponse response, TransferSyntax ts) throws IOException {
         if (crashed != null) {
             throw new IOException("output writer stopped: " + crashed, crashed);
         }
         // encoding happens here, on the receiving thread; the writer thread only does the file system calls
-        put(new Job(number, name, target.prepare(number, identifier, ts)));
+        put(new Job(number, name, target.prepare(number, response, ts)));
         return name;
     }
 
-    @Override
-    public String write(int number, Attributes identifier, TransferSyntax ts) throws IOException {
-        return write(number, null, identifier, ts);
-    }
 
     private void put(Job job) throws IOException {
         try {

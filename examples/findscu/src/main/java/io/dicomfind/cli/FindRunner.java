@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One findscu run: reads the query files, opens ONE association, sends one C-FIND per query file (or one for the
@@ -165,9 +166,10 @@ final class FindRunner {
             log.info(RequestDump.of(q.identifier(), q.fileTransferSyntax(), q.fileSequences(), sentBefore));
         }
         TransferSyntax ts = query.transferSyntax();
-        // responses are shown as received: padding kept, each sequence with the length encoding the peer chose
-        DumpWriter dump = new DumpWriter(ts).showPadding(true).shortenLongValues(false)
-                .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED);
+        // responses are shown as received: padding kept, each sequence with the length encoding the peer chose;
+        // made only when a response is shown (a dump needs the data dictionary, which a quiet run never loads)
+        Supplier<DumpWriter> dump = lazy(() -> new DumpWriter(ts).showPadding(true).shortenLongValues(false)
+                .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED));
         boolean show = options.showResponses();
         FindResponse rsp;
         while ((rsp = query.nextResponse()) != null) {
@@ -189,23 +191,24 @@ final class FindRunner {
                 }
                 continue;
             }
-            Attributes id = rsp.identifier();
             if (debug) {
                 log.info("Received Find Response " + responseCount);
                 log.debug(DimseDump.findResponse(rsp));
                 if (show) {
                     log.debug("Response Identifiers:");
-                    log.debug(listing(dump, id));
+                    log.debug(listing(dump.get(), rsp.identifier()));
                 }
             } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
-                log.write(LogLevel.INFO, listing(dump, id));
+                log.write(LogLevel.INFO, listing(dump.get(), rsp.identifier()));
             } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
-            if (output != null && id != null && (options.limitOutput == null || responseCount <= options.limitOutput)) {
-                extract(id, ts);
+            // the identifier is decoded only if shown or written out in another form: -X copies a canonical one
+            if (output != null && rsp.hasIdentifier()
+                    && (options.limitOutput == null || responseCount <= options.limitOutput)) {
+                extract(rsp, ts);
             }
             if (options.cancelAfter != null && options.cancelAfter == responseCount && !query.isCancelRequested()) {
                 log.info("Sending Cancel Request (MsgID " + query.messageId() + ", PresID "
@@ -221,14 +224,14 @@ final class FindRunner {
         return dir.equals(".") ? name : dir + "/" + name;
     }
 
-    private void extract(Attributes id, TransferSyntax ts) {
+    private void extract(FindResponse rsp, TransferSyntax ts) {
         String name = options.extract == ExtractMode.XML_SINGLE ? null
                 : DicomFileOutput.fileName(responseCount, options.extract.extension());
         if (name != null && log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
             log.info("Writing response dataset to file: " + shownPath(name));
         }
         try {
-            output.write(responseCount, name, id, ts);
+            output.write(responseCount, name, rsp, ts);
         } catch (IOException | RuntimeException e) {
             outputFailed = true;
             log.error("cannot write response " + responseCount + (name != null ? " to " + name : "") + ": "
@@ -320,6 +323,20 @@ final class FindRunner {
             b.dimseTimeout(Duration.ofSeconds(options.dimseTimeoutSeconds));
         }
         return b.build();
+    }
+
+    private static <T> Supplier<T> lazy(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost). */

@@ -2,6 +2,7 @@ package io.dicomfind.cli;
 
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.io.TransferSyntax;
+import io.dicomfind.dicom.net.FindResponse;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -20,10 +21,12 @@ interface ResponseOutput extends Closeable {
     }
 
     /**
-     * Splits a write in two: what needs only the identifier (encoding) runs now, on the caller's thread, and the
-     * returned action does the rest. By default all of it is left to the action. An encoding error is thrown here.
+     * Splits a write in two: what needs only the response (decoding, encoding) runs now, on the caller's thread,
+     * and the returned action does the rest. By default the identifier is decoded now and all the writing is left
+     * to the action. An encoding error is thrown here.
      */
-    default PreparedWrite prepare(int number, Attributes identifier, TransferSyntax ts) throws IOException {
+    default PreparedWrite prepare(int number, FindResponse response, TransferSyntax ts) throws IOException {
+        Attributes identifier = response.identifier();
         return () -> write(number, identifier, ts);
     }
 

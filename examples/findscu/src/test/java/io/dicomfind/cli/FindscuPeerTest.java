@@ -1,5 +1,6 @@
 package io.dicomfind.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dicomfind.cli.CommandLineParserTest.Run;
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
+import io.dicomfind.dicom.io.DataSetWriter;
 import io.dicomfind.dicom.io.DecodeLimits;
+import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.JsonReader;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.peers.CorpusQuery;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,11 +92,27 @@ class FindscuPeerTest {
 
         ResponseSet ourSet = DcmDumpCanonicalizer.responseSet(DcmtkFindScu.responseFiles(dir));
         dcmtk.responses().assertSameAs(ourSet, q + "\n" + ours.err());
+        assertDataSetsAsReEncoded(DcmtkFindScu.responseFiles(dir), q.toString());
         assertEquals(dcmtk.finalStatus(), finalStatus(ours.err()), q.toString());
         boolean failed = dcmtk.finalStatus() != null && (dcmtk.finalStatus().startsWith("Failed")
                 || dcmtk.finalStatus().startsWith("Refused"));
         assertEquals(failed ? ExitCodes.QUERY_FAILED : dcmtk.exitCode(), ours.code(), ours.err());
         assertSameLog(dcmtk.stderr(), ours.err(), q.toString());
+    }
+
+    /**
+     * -X copies an identifier that arrived in canonical form as it came, and decodes and re-encodes any other: either
+     * way each file must hold exactly what re-encoding its data set gives (the peers here send both kinds: DCMTK's
+     * SCPs undefined-length sequences, Orthanc and flat identifiers defined lengths).
+     */
+    static void assertDataSetsAsReEncoded(List<Path> files, String what) throws IOException {
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            Part10.File file = Part10.read(f, DecodeLimits.DEFAULT);
+            byte[] encoded = DataSetWriter.toBytes(file.dataSet(), file.transferSyntax(), EncodeOptions.DEFAULT);
+            assertArrayEquals(encoded, Arrays.copyOfRange(bytes, bytes.length - encoded.length, bytes.length),
+                    what + ": " + f.getFileName());
+        }
     }
 
     @Test

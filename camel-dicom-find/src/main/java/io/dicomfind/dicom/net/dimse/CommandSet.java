@@ -1,6 +1,7 @@
 package io.dicomfind.dicom.net.dimse;
 
 import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.net.DicomProtocolException;
@@ -120,8 +121,8 @@ public final class CommandSet {
     }
 
     /**
-     * Decodes a command set with the shared codec (Implicit VR LE; the dictionary knows the command elements'
-     * VRs, PS3.7 E.1). Element lengths are checked by the codec against the bytes present; an element outside
+     * Decodes a command set with the shared codec (Implicit VR LE; the command group of the dictionary knows the
+     * command elements' VRs, PS3.7 E.1; an element of another group, which is an error anyway, reads as UN). Element lengths are checked by the codec against the bytes present; an element outside
      * group 0000 is a protocol error. A (0000,0000) that disagrees with the actual length is tolerated (the PDV
      * framing, not the group length, delimits the command).
      */
@@ -129,7 +130,7 @@ public final class CommandSet {
         Attributes cmd;
         try {
             cmd = DataSetReader.read(java.util.Arrays.copyOfRange(b, off, off + length),
-                    TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, COMMAND_LIMITS);
+                    TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN, COMMAND_LIMITS, ElementDictionary.commandGroup());
         } catch (IOException e) {
             throw DicomProtocolException.dimse("malformed command set: " + e.getMessage(), e);
         }
