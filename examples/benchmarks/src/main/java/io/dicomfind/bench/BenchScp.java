@@ -4,8 +4,8 @@ import io.dicomfind.dicom.scp.EmbeddedFindScp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The benchmark SCP, in a JVM of its own so that its CPU time can be measured apart from the client's
@@ -13,14 +13,15 @@ import java.util.List;
  * generated items ({@link BenchData#items(int)}), all in this one process.
  *
  * <p>Usage: {@code BenchScp SIZE...}; prints {@code READY SIZE PORT} for each, then serves until standard input
- * closes.
+ * closes. A line {@code COUNT SIZE} on standard input is answered with {@code COUNT SIZE N}: the Pending responses
+ * that SCP has sent so far (how the driver counts what a quiet client received).
  */
 public final class BenchScp {
     private BenchScp() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<EmbeddedFindScp> scps = new ArrayList<>();
+        Map<Integer, EmbeddedFindScp> scps = new LinkedHashMap<>();
         try {
             for (String a : args) {
                 int size = Integer.parseInt(a);
@@ -29,16 +30,21 @@ public final class BenchScp {
                         .maxAssociations(64)
                         .worklist(BenchData.items(size))
                         .start();
-                scps.add(scp);
+                scps.put(size, scp);
                 System.out.println("READY " + size + " " + scp.port());
             }
             System.out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
-            while (in.readLine() != null) {
-                // serve until the driver closes our standard input
+            for (String line = in.readLine(); line != null; line = in.readLine()) { // until the driver closes it
+                String[] f = line.split(" ");
+                if (f.length == 2 && f[0].equals("COUNT")) {
+                    EmbeddedFindScp scp = scps.get(Integer.parseInt(f[1]));
+                    System.out.println("COUNT " + f[1] + " " + (scp == null ? -1 : scp.counters().pendingResponses()));
+                    System.out.flush();
+                }
             }
         } finally {
-            for (EmbeddedFindScp scp : scps) {
+            for (EmbeddedFindScp scp : scps.values()) {
                 scp.close();
             }
         }

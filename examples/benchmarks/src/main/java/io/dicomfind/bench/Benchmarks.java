@@ -36,6 +36,7 @@ public final class Benchmarks {
     final PrintStream report;
     final Path findscuCli;
     private Process scp;
+    private BufferedReader scpOut;
     final Map<Integer, Integer> scpPorts = new HashMap<>();
 
     Benchmarks(Path root, int runs, Path work, PrintStream report) {
@@ -136,7 +137,7 @@ public final class Benchmarks {
     // ------------------------------------------------------------------ the SCP process
 
     void startScp(int... sizes) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx2g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), BenchScp.class.getName()));
         for (int s : sizes) {
             cmd.add(Integer.toString(s));
@@ -144,6 +145,7 @@ public final class Benchmarks {
         scp = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("scp.log").toFile()))
                 .start();
         BufferedReader r = new BufferedReader(new InputStreamReader(scp.getInputStream(), StandardCharsets.US_ASCII));
+        scpOut = r;
         while (scpPorts.size() < sizes.length) {
             String line = r.readLine();
             if (line == null) {
@@ -154,6 +156,18 @@ public final class Benchmarks {
                 scpPorts.put(Integer.parseInt(f[1]), Integer.parseInt(f[2]));
             }
         }
+    }
+
+    /** The Pending responses the SCP for {@code size} matches has sent so far (BenchScp's COUNT request). */
+    long scpResponses(int size) throws IOException {
+        scp.getOutputStream().write(("COUNT " + size + "\n").getBytes(StandardCharsets.US_ASCII));
+        scp.getOutputStream().flush();
+        String line = scpOut.readLine();
+        String[] f = line == null ? new String[0] : line.split(" ");
+        if (f.length != 3 || !f[0].equals("COUNT")) {
+            throw new IOException("BenchScp answered COUNT with " + line);
+        }
+        return Long.parseLong(f[2]);
     }
 
     long scpPid() {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * One findscu run: reads the query files, opens ONE association, sends one C-FIND per query file (or one for the
@@ -49,6 +48,9 @@ final class FindRunner {
     private boolean queryFailed;
     private boolean outputFailed;
     private BackgroundOutput output;
+    /** The response listing's writer, made at the first response shown, for the transfer syntax of its query. */
+    private DumpWriter dump;
+    private TransferSyntax dumpSyntax;
 
     /** TLS of the run ({@code +tls}/{@code +tla}); null: plain TCP. */
     private final io.dicomfind.dicom.net.tls.DicomTls tls;
@@ -166,10 +168,6 @@ final class FindRunner {
             log.info(RequestDump.of(q.identifier(), q.fileTransferSyntax(), q.fileSequences(), sentBefore));
         }
         TransferSyntax ts = query.transferSyntax();
-        // responses are shown as received: padding kept, each sequence with the length encoding the peer chose;
-        // made only when a response is shown (a dump needs the data dictionary, which a quiet run never loads)
-        Supplier<DumpWriter> dump = lazy(() -> new DumpWriter(ts).showPadding(true).shortenLongValues(false)
-                .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED));
         boolean show = options.showResponses();
         FindResponse rsp;
         while ((rsp = query.nextResponse()) != null) {
@@ -196,12 +194,12 @@ final class FindRunner {
                 log.debug(DimseDump.findResponse(rsp));
                 if (show) {
                     log.debug("Response Identifiers:");
-                    log.debug(listing(dump.get(), rsp.identifier()));
+                    log.debug(listing(ts, rsp.identifier()));
                 }
             } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
-                log.write(LogLevel.INFO, listing(dump.get(), rsp.identifier()));
+                log.write(LogLevel.INFO, listing(ts, rsp.identifier()));
             } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
@@ -325,22 +323,17 @@ final class FindRunner {
         return b.build();
     }
 
-    private static <T> Supplier<T> lazy(Supplier<T> make) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = make.get();
-                }
-                return value;
-            }
-        };
-    }
-
-    /** The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost). */
-    private static String listing(DumpWriter dump, Attributes id) {
+    /**
+     * The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost, and
+     * a dump needs the data dictionary, which a quiet run never loads). Responses are shown as received: padding
+     * kept, each sequence with the length encoding the peer chose.
+     */
+    private String listing(TransferSyntax ts, Attributes id) {
+        if (dump == null || dumpSyntax != ts) {
+            dump = new DumpWriter(ts).showPadding(true).shortenLongValues(false)
+                    .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED);
+            dumpSyntax = ts;
+        }
         return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
     }
 }
