@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,6 +36,11 @@ final class DicomFileOutput implements ResponseOutput {
      * conversion per response were an eighth of the -X hot path); at most 5 + 39 + 1 + 10 = 55 characters.
      */
     private final String uidRoot = newUid() + ".";
+    /** The encoded meta information with a placeholder instance UID: see {@link #writeFromTemplate}. */
+    private byte[] template;
+    private TransferSyntax templateSyntax;
+    private int templateDigits;
+    private int templateDigitsAt;
 
     DicomFileOutput(Path directory, String sopClassUid, String callingAeTitle, EncodeOptions encodeOptions) {
         this.directory = directory;
@@ -101,8 +107,49 @@ final class DicomFileOutput implements ResponseOutput {
             throws IOException {
         String cuid = sop.getString(Tag.SOPClassUID);
         String iuid = sop.getString(Tag.SOPInstanceUID);
+        if (cuid == null && iuid == null) {
+            writeFromTemplate(buffer, number, ts);
+            return;
+        }
         Part10.writeHeader(buffer, ts, cuid != null ? cuid : sopClassUid, iuid != null ? iuid : uidRoot + number,
                 UID.IMPLEMENTATION_CLASS_UID, UID.IMPLEMENTATION_VERSION_NAME, callingAeTitle);
+    }
+
+    /**
+     * The common case, an identifier without SOP Class/Instance UIDs: all files' meta information is the same but
+     * for the response number at the end of the instance UID, so it is encoded once per transfer syntax and number
+     * of digits (a placeholder of the same length keeps the group length and padding right) and only the digits are
+     * written for each file.
+     */
+    private void writeFromTemplate(ByteArrayOutputStream buffer, int number, TransferSyntax ts) throws IOException {
+        byte[] digits = Integer.toString(number).getBytes(StandardCharsets.US_ASCII);
+        if (template == null || templateSyntax != ts || templateDigits != digits.length) {
+            String placeholder = uidRoot + "0".repeat(digits.length);
+            ByteArrayOutputStream t = new ByteArrayOutputStream(512);
+            Part10.writeHeader(t, ts, sopClassUid, placeholder, UID.IMPLEMENTATION_CLASS_UID,
+                    UID.IMPLEMENTATION_VERSION_NAME, callingAeTitle);
+            template = t.toByteArray();
+            templateSyntax = ts;
+            templateDigits = digits.length;
+            templateDigitsAt = indexOf(template, placeholder.getBytes(StandardCharsets.US_ASCII)) + uidRoot.length();
+        }
+        buffer.write(template, 0, templateDigitsAt);
+        buffer.write(digits);
+        int rest = templateDigitsAt + digits.length;
+        buffer.write(template, rest, template.length - rest);
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i <= in.length - what.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("the instance UID is missing from the encoded meta information");
     }
 
     /**
