@@ -7,15 +7,17 @@ import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the file part of a response output ({@code -X}, {@code -Xx}, {@code -Xs}, {@code -J}) on a writer thread of
- * its own, so that creating files overlaps with receiving, decoding and encoding the next responses: creating a file
- * is the largest cost per response with {@code -X} (docs/performance.md). What
- * {@link ResponseOutput#prepare} does (the encoding of a DICOM file) stays on the caller's thread. The queue is bounded, so a slow disk slows the association down
- * (TCP back-pressure) instead of filling memory; the identifiers are not modified after they are handed over.
+ * Runs the file part of a response output ({@code -X}, {@code -Xx}, {@code -Xs}, {@code -J}) on writer threads of
+ * its own, so that creating files overlaps with receiving the next responses: creating a file is the largest cost
+ * per response with {@code -X} (docs/performance.md). What {@link ResponseOutput#prepare} does (decoding, encoding a
+ * DICOM file) stays on the caller's thread. With several writers, the files of independent writes are created in any
+ * order. The queue is bounded, so a slow disk slows the association down (TCP back-pressure) instead of filling
+ * memory; the identifiers are not modified after they are handed over.
  *
- * <p>A failed write is logged by the writer thread as it happens ("cannot write response N to NAME: ...") and the
+ * <p>A failed write is logged by its writer thread as it happens ("cannot write response N to NAME: ...") and the
  * remaining responses are still written; {@link #close()} waits for the queue to drain and then reports that some
  * responses could not be written (exit code 5, as for a synchronous failure).
  */
@@ -29,17 +31,28 @@ final class BackgroundOutput implements Closeable {
     private final ResponseOutput target;
     private final CliLog log;
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE_LENGTH);
-    private final Thread writer;
-    private volatile int failures;
+    private final Thread[] writers;
+    private final AtomicInteger failures = new AtomicInteger();
     private volatile Throwable crashed;
     private boolean closed;
 
     BackgroundOutput(ResponseOutput target, CliLog log) {
+        this(target, log, 1);
+    }
+
+    /**
+     * {@code writers} threads take the queued writes: more than one only for outputs whose writes are independent
+     * of each other (a file per response), as they then run in any order.
+     */
+    BackgroundOutput(ResponseOutput target, CliLog log, int writers) {
         this.target = target;
         this.log = log;
-        this.writer = new Thread(this::drain, "findscu-output");
-        this.writer.setDaemon(true);
-        this.writer.start();
+        this.writers = new Thread[writers];
+        for (int i = 0; i < writers; i++) {
+            this.writers[i] = new Thread(this::drain, "findscu-output" + (writers == 1 ? "" : "-" + (i + 1)));
+            this.writers[i].setDaemon(true);
+            this.writers[i].start();
+        }
     }
 
     /** Queues the response's identifier ({@code name}: for messages, may be null); blocks while the queue is full. */
@@ -76,7 +89,7 @@ final class BackgroundOutput implements Closeable {
                 try {
                     job.write().run();
                 } catch (IOException | RuntimeException e) {
-                    failures++;
+                    failures.incrementAndGet();
                     log.error("cannot write response " + job.number()
                             + (job.name() != null ? " to " + job.name() : "") + ": " + e.getMessage());
                 }
@@ -96,10 +109,14 @@ final class BackgroundOutput implements Closeable {
         }
         closed = true;
         try {
-            if (crashed == null) {
-                put(END);
+            for (Thread writer : writers) {
+                if (crashed == null) {
+                    put(END); // one each: a writer ends at the first END it takes
+                }
             }
-            writer.join();
+            for (Thread writer : writers) {
+                writer.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the output writer", e);
@@ -109,8 +126,8 @@ final class BackgroundOutput implements Closeable {
         if (crashed != null) {
             throw new IOException("output writer stopped: " + crashed, crashed);
         }
-        if (failures > 0) {
-            throw new IOException(failures + " response(s) could not be written");
+        if (failures.get() > 0) {
+            throw new IOException(failures.get() + " response(s) could not be written");
         }
     }
 }

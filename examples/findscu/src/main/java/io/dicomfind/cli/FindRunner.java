@@ -250,8 +250,11 @@ final class FindRunner {
                     encodeOptions);
             default -> Outputs.open(options);
         };
-        // files are written on a thread of their own, in order, while the next responses arrive
-        return target == null ? null : new BackgroundOutput(target, log);
+        // files are written on threads of their own while the next responses arrive; a file per response: two
+        // writers, as creating a file in a directory of 100,000 costs more than receiving its response
+        // (docs/performance.md); -Xs appends to one document, in order: one writer
+        return target == null ? null : new BackgroundOutput(target, log,
+                options.extract == ExtractMode.XML_SINGLE ? 1 : 2);
     }
 
     private void closeOutput() {
