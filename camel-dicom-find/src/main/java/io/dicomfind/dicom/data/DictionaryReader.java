@@ -29,11 +29,17 @@ final class DictionaryReader {
         throw problem;
     };
 
-    /** {@code (gggg[-[o-|u-]gggg],eeee[-[o-|u-]eeee])} in hex. */
-    private static final Pattern DCMTK_TAG = Pattern.compile(
-            "\\(([0-9A-Fa-f]{4})(?:-(?:([ouOU])-)?([0-9A-Fa-f]{4}))?,([0-9A-Fa-f]{4})(?:-(?:([ouOU])-)?([0-9A-Fa-f]{4}))?\\)");
+    /**
+     * The syntax of DCMTK's dictionary files, compiled only when one is read ({@code DCMDICTPATH}): the built-in
+     * dictionary, which every run reads, needs no regular expressions.
+     */
+    private static final class DcmtkSyntax {
+        /** {@code (gggg[-[o-|u-]gggg],eeee[-[o-|u-]eeee])} in hex. */
+        static final Pattern TAG = Pattern.compile(
+                "\\(([0-9A-Fa-f]{4})(?:-(?:([ouOU])-)?([0-9A-Fa-f]{4}))?,([0-9A-Fa-f]{4})(?:-(?:([ouOU])-)?([0-9A-Fa-f]{4}))?\\)");
 
-    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
+        static final Pattern KEYWORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
+    }
 
     private static final String RETIRED_PREFIX = "RETIRED_";
 
@@ -130,7 +136,7 @@ final class DictionaryReader {
             throw new DictionaryFormatException(source, lineNo,
                     "expected at most 5 fields (tag, VR, keyword, VM, version), found " + f.length);
         }
-        Matcher m = DCMTK_TAG.matcher(f[0]);
+        Matcher m = DcmtkSyntax.TAG.matcher(f[0]);
         if (!m.matches()) {
             throw new DictionaryFormatException(source, lineNo,
                     "malformed tag '" + f[0] + "'; expected (gggg,eeee) in hex, optionally with ranges gggg-gggg");
@@ -146,7 +152,7 @@ final class DictionaryReader {
             throw new DictionaryFormatException(source, lineNo, "unknown VR '" + f[1] + "' for " + f[0]);
         }
         String keyword = f[2];
-        if (!KEYWORD.matcher(keyword).matches()) {
+        if (!DcmtkSyntax.KEYWORD.matcher(keyword).matches()) {
             throw new DictionaryFormatException(source, lineNo, "malformed keyword '" + keyword + "'");
         }
         String vm = f.length > 3 ? f[3] : "1";

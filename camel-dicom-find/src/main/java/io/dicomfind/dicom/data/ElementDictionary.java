@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,6 @@ public final class ElementDictionary {
     }
 
     static final String BUILT_IN_RESOURCE = "elements.tsv";
-    private static final System.Logger LOG = System.getLogger(ElementDictionary.class.getName());
 
     /** One repeating entry, chained to the others whose tags agree under the same mask (latest first). */
     private record Link(TagPattern pattern, Entry entry, Link next) {
@@ -83,20 +81,35 @@ public final class ElementDictionary {
 
     private ElementDictionary(Builder b) {
         this.exact = b.exact;
-        List<Integer> order = new ArrayList<>(b.repeating.keySet());
-        // The more digits a mask fixes, the more specific its entries: look there first.
-        order.sort(Comparator.comparingInt((Integer m) -> -Integer.bitCount(m)).thenComparing(m -> m));
-        this.masks = new int[order.size()];
+        // The more digits a mask fixes, the more specific its entries: look there first (ties: by value). A plain
+        // insertion sort of a handful of masks: a Comparator chain here cost the command dictionary, which every
+        // run loads, a few milliseconds of lambda linkage
+        this.masks = new int[b.repeating.size()];
+        int n = 0;
+        for (int m : b.repeating.keySet()) {
+            masks[n++] = m;
+        }
+        for (int i = 1; i < masks.length; i++) {
+            for (int j = i; j > 0 && moreSpecific(masks[j], masks[j - 1]); j--) {
+                int t = masks[j];
+                masks[j] = masks[j - 1];
+                masks[j - 1] = t;
+            }
+        }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        IntKeyMap<Link>[] tables = new IntKeyMap[order.size()];
+        IntKeyMap<Link>[] tables = new IntKeyMap[masks.length];
         for (int i = 0; i < masks.length; i++) {
-            masks[i] = order.get(i);
-            tables[i] = b.repeating.get(order.get(i));
+            tables[i] = b.repeating.get(masks[i]);
         }
         this.repeating = tables;
         this.byKeyword = b.byKeyword;
         this.size = b.size;
         this.warnings = List.copyOf(b.warnings);
+    }
+
+    private static boolean moreSpecific(int a, int b) {
+        int bits = Integer.bitCount(b) - Integer.bitCount(a);
+        return bits < 0 || (bits == 0 && a < b);
     }
 
     private static final class BuiltIn {
@@ -355,7 +368,9 @@ public final class ElementDictionary {
 
         void warn(String message) {
             warnings.add(message);
-            LOG.log(System.Logger.Level.WARNING, message);
+            // looked up only here: System.getLogger boots java.util.logging (~15 ms), which a run without
+            // DCMDICTPATH problems never needs
+            System.getLogger(ElementDictionary.class.getName()).log(System.Logger.Level.WARNING, message);
         }
     }
 }
