@@ -104,7 +104,7 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
         if (finished || cancelSent) {
             return;
         }
-        association.send(contextId, CommandSet.cCancelRq(messageId), null, "C-CANCEL-RQ");
+        association.dimse().send(contextId, CommandSet.cCancelRq(messageId), null, "C-CANCEL-RQ");
         cancelSent = true;
         // the final status is due within one timeout of the cancel, NOT restarted by Pendings still arriving: an SCP
         // ignoring the cancel while streaming Pendings would otherwise never be aborted (PS3.4 C.4.1.2)
@@ -139,26 +139,26 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
             timeout = Duration.ofNanos(Math.max(1, cancelDeadlineNanos - System.nanoTime()));
         }
         String what = "C-FIND-RSP " + (received + 1) + " (message ID " + messageId + ")"
-                + (cancelSent ? " after C-CANCEL (final status due within " + Association.seconds(cancelTimeout())
-                        + " of it)" : "");
+                + (cancelSent ? " after C-CANCEL (final status due within "
+                        + AssociationFailures.seconds(cancelTimeout()) + " of it)" : "");
         DimseMessage m;
         try {
-            m = association.readMessage(what, timeout, FindQuery::pendingCommand);
-            association.checkResponse(m, contextId, CommandField.C_FIND_RSP, messageId, what);
+            m = association.dimse().readMessage(what, timeout, FindQuery::pendingCommand);
+            association.dimse().checkResponse(m, contextId, CommandField.C_FIND_RSP, messageId, what);
         } catch (IOException e) {
             end();
             throw e;
         }
         Attributes cmd = m.command();
-        int code = association.status(cmd, what);
+        int code = association.dimse().status(cmd, what);
         DimseStatus status = DimseStatus.fromCommand(code, cmd);
         received++;
         if (status.isPending()) {
             int max = association.config().maxResponses();
             if (max > 0 && pendingCount >= max) {
                 end();
-                throw association.responseLimitExceeded("more than " + max + " Pending responses without a final "
-                        + "status (maximum responses " + max + ")", what);
+                throw association.dimse().responseLimitExceeded("more than " + max + " Pending responses without a "
+                        + "final status (maximum responses " + max + ")", what);
             }
             pendingCount++;
             if (m.dataSet() != null) {
@@ -194,7 +194,7 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
                     association.encodeOptions(), cmd, received);
         } catch (IOException e) {
             end();
-            throw association.protocolError("identifier of " + what + " cannot be decoded in " + transferSyntax
+            throw association.dimse().protocolError("identifier of " + what + " cannot be decoded in " + transferSyntax
                     + ": " + e.getMessage(), what);
         }
     }
