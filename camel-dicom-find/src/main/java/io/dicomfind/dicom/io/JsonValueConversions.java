@@ -84,15 +84,11 @@ final class JsonValueConversions {
                 throw n.error(t + ": a " + vr + " value must be a string" + (vr == VR.IS || vr == VR.DS
                         ? " or a number" : "") + ", found " + n.kind());
             }
-            if (vr == VR.IS && n.value instanceof String str && !str.isBlank()) {
-                try {
-                    new BigInteger(str.trim().startsWith("+") ? str.trim().substring(1) : str.trim());
-                } catch (NumberFormatException e) {
-                    throw n.error(t + ": '" + str + "' is not an integer string (IS)");
-                }
+            if (vr == VR.IS && n.value instanceof String str && !str.isBlank() && !isIntegerString(str.trim())) {
+                throw n.error(t + ": '" + shown(str) + "' is not an integer string (IS)");
             }
             if (!vr.isSingleValuedText() && s.indexOf('\\') >= 0) {
-                throw n.error(t + ": value '" + s + "' contains a backslash, the value delimiter of " + vr
+                throw n.error(t + ": value '" + shown(s) + "' contains a backslash, the value delimiter of " + vr
                         + " (PS3.18 F.2.4)");
             }
             sb.append(s);
@@ -103,10 +99,60 @@ final class JsonValueConversions {
     /** An IS given as a JSON number: its digits, provided it has no fraction (1E2 is 100, 1.5 is refused). */
     private static String integerString(String t, JsonValue n, JsonNumber num) throws DicomJsonException {
         try {
-            return new BigDecimal(num.text()).toBigIntegerExact().toString();
+            BigInteger v = exactInteger(num.text());
+            if (v == null) {
+                throw n.error(t + ": " + num.text() + " is out of range for IS");
+            }
+            return v.toString();
         } catch (ArithmeticException e) {
             throw n.error(t + ": " + num.text() + " is not an integer, as IS requires");
         }
+    }
+
+    /**
+     * PS3.5 6.2 IS: an optional sign and ASCII digits. Checked by a loop, not by parsing: {@code new BigInteger}
+     * of a string is quadratic in its length, and a peer's string may be megabytes long.
+     */
+    private static boolean isIntegerString(String s) {
+        int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        if (i == s.length()) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value as an error message shows it: whole up to 64 characters, else its start and its length. */
+    private static String shown(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "... (" + value.length() + " characters)";
+    }
+
+    /** 2^64 has 20 digits: every integer VR's range (and any IS a peer should send) has at most that many. */
+    private static final int MAX_INTEGER_DIGITS = 20;
+
+    /**
+     * The exact integer value of a JSON number; null when it has more than {@link #MAX_INTEGER_DIGITS} integer
+     * digits. The magnitude is checked before any conversion: {@code 1e999999999} is 12 characters, but
+     * {@code BigDecimal.toBigIntegerExact} would expand it digit by digit (minutes, hundreds of megabytes).
+     *
+     * @throws ArithmeticException   the number has a fraction
+     * @throws NumberFormatException the text is not a number
+     */
+    private static BigInteger exactInteger(String text) {
+        BigDecimal d = new BigDecimal(text);
+        if (d.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        d = d.stripTrailingZeros();
+        if (d.scale() > 0) {
+            throw new ArithmeticException(text + " has a fraction");
+        }
+        return d.precision() - d.scale() > MAX_INTEGER_DIGITS ? null : d.toBigInteger();
     }
 
     /**
@@ -193,9 +239,9 @@ final class JsonValueConversions {
                         ByteOrder.putIntLE(b, off + 4, (int) (bits >>> 32));
                     }
                     default -> {
-                        BigInteger v = new BigDecimal(text).toBigIntegerExact();
+                        BigInteger v = exactInteger(text);
                         BigInteger[] range = range(vr);
-                        if (v.compareTo(range[0]) < 0 || v.compareTo(range[1]) > 0) {
+                        if (v == null || v.compareTo(range[0]) < 0 || v.compareTo(range[1]) > 0) {
                             throw n.error(t + ": " + text + " is out of range for " + vr + " (" + range[0] + ".."
                                     + range[1] + ")");
                         }

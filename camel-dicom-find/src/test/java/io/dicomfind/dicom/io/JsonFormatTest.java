@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dicomfind.dicom.data.Attributes;
@@ -12,10 +13,47 @@ import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonFormatTest {
+
+    /** A short number with a huge exponent must be refused at once, never expanded (an unbounded computation). */
+    @Test
+    void hugeExponentsAreRefusedWithoutExpandingThem() {
+        JsonReader reader = new JsonReader();
+        for (String[] c : new String[][] {
+                {"00280010", "US", "1e999999999", "is out of range for US (0..65535)"},
+                {"00200013", "IS", "1e999999999", "is out of range for IS"},
+                {"00280010", "US", "-1e999999999", "is out of range for US (0..65535)"},
+                {"00200013", "IS", "1e-999999999", "is not an integer, as IS requires"},
+                {"00280010", "US", "1.5e-999999999", "is not a valid US value"}}) {
+            String json = "{\"" + c[0] + "\":{\"vr\":\"" + c[1] + "\",\"Value\":[" + c[2] + "]}}";
+            JsonReader.DicomJsonException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                    () -> assertThrows(JsonReader.DicomJsonException.class, () -> reader.readDataSet(json)));
+            assertTrue(e.getMessage().contains(c[3]), e.getMessage());
+        }
+    }
+
+    @Test
+    void aMegabyteIntegerStringIsCheckedInLinearTime() {
+        String digits = "7".repeat(2_000_000);
+        String json = "{\"00200013\":{\"vr\":\"IS\",\"Value\":[\"" + digits + "x\"]}}";
+        JsonReader.DicomJsonException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(JsonReader.DicomJsonException.class, () -> new JsonReader().readDataSet(json)));
+        assertTrue(e.getMessage().contains("'" + "7".repeat(64) + "... (2000001 characters)' is not an integer string (IS)"),
+                e.getMessage().substring(0, Math.min(200, e.getMessage().length())));
+        assertTrue(e.getMessage().length() < 300, "the message shows the start of the value, not 2 MB of it");
+    }
+
+    @Test
+    void integersWrittenWithExponentsOrTrailingZerosStillRead() throws Exception {
+        Attributes ds = new JsonReader().readDataSet(
+                "{\"00280010\":{\"vr\":\"US\",\"Value\":[5.12e2]},\"00200013\":{\"vr\":\"IS\",\"Value\":[-7.000]}}");
+        assertEquals(512, ds.getInt(0x00280010, -1));
+        assertEquals("-7", ds.getString(0x00200013));
+    }
     /** A response as a C-FIND SCP sends it: raw bytes in ISO_IR 100, padding included. */
     static Attributes latin1Response() {
         Attributes ds = new Attributes();
