@@ -3,11 +3,14 @@ package io.dicomfind.dicom.fuzz;
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.Tag;
+import io.dicomfind.dicom.data.UnencodableCharacterException;
 import io.dicomfind.dicom.io.CanonicalEncoding;
 import io.dicomfind.dicom.io.DataSetReader;
 import io.dicomfind.dicom.io.DataSetWriter;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.io.EncodeOptions;
+import io.dicomfind.dicom.io.JsonReader;
+import io.dicomfind.dicom.io.JsonWriter;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
 import io.dicomfind.dicom.net.AssociationConfig;
@@ -23,6 +26,8 @@ import io.dicomfind.dicom.net.pdu.PduReader;
 import io.dicomfind.dicom.net.pdu.Pdv;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
@@ -84,6 +89,27 @@ enum FuzzTarget {
     DATASET_EVR_LE("dataset-evr-le", TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN),
     DATASET_EVR_BE("dataset-evr-be", TransferSyntax.EXPLICIT_VR_BIG_ENDIAN),
     DATASET_DEFLATED("dataset-deflated", TransferSyntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN),
+    /**
+     * The DICOM JSON Model reader (PS3.18 F.2), as the Camel data format and the converters use it on message
+     * bodies; the result is written back as JSON and read again, and encoded as a data set.
+     */
+    JSON("json") {
+        @Override
+        String run(byte[] in) throws IOException {
+            JsonReader reader = new JsonReader(LIMITS);
+            Attributes ds = reader.readDataSet(new String(in, StandardCharsets.UTF_8));
+            StringWriter json = new StringWriter();
+            new JsonWriter(json).writeDataSet(ds);
+            reader.readDataSet(json.toString());
+            try {
+                return "json:" + roundTrip(ds, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+            } catch (UnencodableCharacterException e) {
+                // JSON text is Unicode (PS3.18 F.2); text outside the repertoire the data set declares is kept as
+                // text and refused, with this documented exception, when the data set is encoded
+                return "json:unencodable";
+            }
+        }
+    },
     PART10("part10") {
         @Override
         String run(byte[] in) throws IOException {
