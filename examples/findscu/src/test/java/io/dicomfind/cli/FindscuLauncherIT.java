@@ -13,6 +13,7 @@ import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.scp.EmbeddedFindScp;
+import io.dicomfind.peers.Peers;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ class FindscuLauncherIT {
             scp.close();
         }
         if (work != null) {
-            deleteRecursively(work);
+            Peers.deleteRecursively(work);
         }
     }
 
@@ -250,7 +250,7 @@ class FindscuLauncherIT {
     /** Runs {@code DIR/findscu ARGS} with bash, in a clean output directory. */
     private Result launch(Path dir, Map<String, String> env, List<String> args) throws IOException {
         if (Files.exists(out)) {
-            deleteRecursively(out);
+            Peers.deleteRecursively(out);
         }
         Files.createDirectories(out);
         List<String> command = new ArrayList<>(List.of("bash", dir.resolve("findscu").toString()));
@@ -367,14 +367,6 @@ class FindscuLauncherIT {
                 } else {
                     Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
             }
         }
     }
