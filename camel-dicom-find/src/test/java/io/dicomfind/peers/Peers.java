@@ -146,6 +146,23 @@ public final class Peers {
     }
 
     /**
+     * Copies a directory tree (files and directories) into {@code to}, which may exist; {@code options} apply to
+     * each file copied (e.g. {@code COPY_ATTRIBUTES} to keep modification times).
+     */
+    public static void copyTree(Path from, Path to, java.nio.file.CopyOption... options) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, options);
+                }
+            }
+        }
+    }
+
+    /**
      * Removes a peer's temp directory, unless the system property {@code dicomfind.peers.keep} is {@code true}
      * (keeps data, configs and logs for debugging).
      */

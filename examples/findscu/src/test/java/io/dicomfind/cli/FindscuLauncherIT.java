@@ -175,7 +175,7 @@ class FindscuLauncherIT {
         // the archive names the jars by their paths at build time; elsewhere the JVM rejects it (and would say so)
         Path copy = copyOfTarget("built-here");
         Path moved = work.resolve("moved");
-        copyTree(copy, moved);
+        Peers.copyTree(copy, moved, StandardCopyOption.COPY_ATTRIBUTES);
         assertIgnoredSilently(moved, false);
     }
 
@@ -356,19 +356,6 @@ class FindscuLauncherIT {
             }
         }
         return -1;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private static List<Attributes> worklist() {

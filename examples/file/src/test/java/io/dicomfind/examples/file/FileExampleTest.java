@@ -14,6 +14,7 @@ import io.dicomfind.dicom.io.NativeXmlWriter;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
 import io.dicomfind.examples.sample.SampleScp;
+import io.dicomfind.peers.Peers;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class FileExampleTest {
     void queryFilesDroppedInGiveResponseFiles() throws Exception {
         Path queries = work.resolve("queries");
         Path out = work.resolve("responses");
-        copyTree(Path.of("queries"), queries); // the examples the README tells users to drop in
+        Peers.copyTree(Path.of("queries"), queries); // the examples the README tells users to drop in
         Files.createDirectories(queries.resolve("patient"));
         Attributes patients = new Attributes();
         patients.setString(0x00080052, VR.CS, "PATIENT");
@@ -155,16 +156,4 @@ class FileExampleTest {
         throw new AssertionError("no element " + tag);
     }
 
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
 }
