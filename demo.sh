@@ -12,8 +12,8 @@ cd "$(dirname "$0")"
 
 jar=$(ls examples/demo/target/dicomfind-example-demo-*.jar 2>/dev/null | head -1 || true)
 # build when there is no jar yet, or when a source or pom it is built from changed since
-if [ -z "$jar" ] || [ -n "$(find pom.xml examples/pom.xml camel-dicom-find/pom.xml camel-dicom-find/src/main \
-    camel-dicom-find/src/generated examples/sample-data examples/demo -newer "$jar" -type f \
+if [ -z "$jar" ] || [ -n "$(find pom.xml examples/pom.xml camel-dicom-find/pom.xml camel-dicom-find/src/main dicom-find-core/pom.xml dicom-find-core/src/main \
+    dicom-find-testkit/pom.xml dicom-find-testkit/src/main camel-dicom-find/src/generated examples/sample-data examples/demo -newer "$jar" -type f \
     -not -path '*/target/*' 2>/dev/null | head -1)" ]; then
   echo "== building the demo (mvn package -pl examples/demo -am, tests skipped) ..."
   mvn -B -q -Dstyle.color=never -DskipTests package -pl examples/demo -am

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code package} phase, after the jar and {@code target/lib} exist.
  *
  * <p>Usage: {@code CdsArchiveBuilder ARCHIVE JAR [JVM-OPTION...]}: runs {@link CdsTraining} with the JAR's class
- * path and the JVM options under {@code -XX:ArchiveClassesAtExit=ARCHIVE.tmp}, checks the result with
+ * path (and the test kit jar the build copies to {@code cds-training/} beside JAR, for the training SCP) and the JVM options under {@code -XX:ArchiveClassesAtExit=ARCHIVE.tmp}, checks the result with
  * {@code -Xshare:on} (which fails unless the JVM maps it), then renames it to ARCHIVE and writes its size to
  * {@code ARCHIVE.size}. The launcher uses the archive only when that file matches: JDK 17 does not check that an
  * archive is complete and crashes (SIGBUS) on a truncated one, so a half-copied archive must never reach it.
@@ -67,6 +67,7 @@ public final class CdsArchiveBuilder {
         }
         List<String> train = new ArrayList<>(jvmOptions);
         train.add("-XX:ArchiveClassesAtExit=" + tmp);
+        train.add("-D" + CdsTraining.SCP_JAR_PROPERTY + "=" + trainingScpJar(jar));
         // -cp JAR: the same class path as the launcher's -jar JAR (the jar, then its manifest Class-Path)
         train.addAll(List.of("-cp", jar.toString(), CdsTraining.class.getName()));
         run("training", train);
@@ -82,6 +83,22 @@ public final class CdsArchiveBuilder {
         Path sizeTmp = sibling(archive, ".size.tmp");
         Files.writeString(sizeTmp, bytes + "\n", StandardCharsets.US_ASCII);
         move(sizeTmp, size);
+    }
+
+    /** The dicom-find-testkit jar in {@code cds-training/} beside JAR (maven-dependency-plugin puts it there). */
+    private static Path trainingScpJar(Path jar) throws IOException {
+        Path dir = jar.resolveSibling("cds-training");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.sorted().toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith("dicom-find-testkit-") && n.endsWith(".jar")) {
+                        return p;
+                    }
+                }
+            }
+        }
+        throw new IOException("no dicom-find-testkit jar in " + dir);
     }
 
     /** Runs {@code java ARGS}; throws with its output unless it exits 0 within the time limit. */

@@ -7,10 +7,11 @@ import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
-import io.dicomfind.dicom.scp.EmbeddedFindScp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,16 @@ import java.util.stream.Stream;
 
 /**
  * The workload run at build time under {@code -XX:ArchiveClassesAtExit} (see {@link CdsArchiveBuilder}): typical
- * findscu invocations, in-process, against an {@link EmbeddedFindScp} on the loopback interface, so that the classes
+ * findscu invocations, in-process, against the test kit's embedded SCP on the loopback interface, so that the classes
  * a short run needs (option parsing, association, DIMSE, decoding, encoding, file output, logging, dumps, the data
  * dictionary) are the ones the class-data sharing archive holds. Prints nothing on success; exits 1 with the reason
  * on standard error if an invocation does not end as a user's would.
+ *
+ * <p>The command line depends on the DICOM core only, so the SCP (module dicom-find-testkit) is not on its class
+ * path: its jar, named by the system property {@value #SCP_JAR_PROPERTY}, is loaded through a class loader of its
+ * own. That keeps the archive's class path the launcher's ({@code -jar} and the manifest's lib/): an archive dumped
+ * with one more class-path entry would be refused by every later run, and classes of a custom loader are not
+ * archived, so none of the SCP's classes end up in it.
  */
 public final class CdsTraining {
     private static final String AE_TITLE = "CDSTRAIN";
@@ -33,17 +40,23 @@ public final class CdsTraining {
     private CdsTraining() {
     }
 
+    /** The system property naming the dicom-find-testkit jar, whose embedded SCP answers the training queries. */
+    static final String SCP_JAR_PROPERTY = "findscu.cds.scpJar";
+
     public static void main(String[] args) throws Exception {
+        String scpJar = System.getProperty(SCP_JAR_PROPERTY);
+        if (scpJar == null || !Files.isRegularFile(Path.of(scpJar))) {
+            System.err.println("findscu CDS training: no test kit jar (-D" + SCP_JAR_PROPERTY + "=" + scpJar + ")");
+            System.exit(1);
+        }
         Path work = Files.createTempDirectory("findscu-cds-training");
         String failure;
-        try (EmbeddedFindScp scp = EmbeddedFindScp.builder()
-                .aeTitle(AE_TITLE)
-                .bindAddress(InetAddress.getLoopbackAddress())
-                .port(0)
-                .worklist(worklist())
-                .studies(studies())
-                .start()) {
-            failure = train(scp, work);
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(scpJar).toUri().toURL()},
+                CdsTraining.class.getClassLoader());
+                AutoCloseable scp = startScp(loader)) {
+            Class<?> type = scp.getClass();
+            failure = train((String) type.getMethod("host").invoke(scp),
+                    (Integer) type.getMethod("port").invoke(scp), work);
         } finally {
             deleteRecursively(work);
         }
@@ -53,10 +66,21 @@ public final class CdsTraining {
         }
     }
 
+    /** {@code EmbeddedFindScp.builder().aeTitle(..).bindAddress(loopback).port(0).worklist(..).studies(..).start()}. */
+    private static AutoCloseable startScp(ClassLoader loader) throws ReflectiveOperationException {
+        Object builder = loader.loadClass("io.dicomfind.dicom.scp.EmbeddedFindScp").getMethod("builder").invoke(null);
+        Class<?> type = builder.getClass();
+        type.getMethod("aeTitle", String.class).invoke(builder, AE_TITLE);
+        type.getMethod("bindAddress", InetAddress.class).invoke(builder, InetAddress.getLoopbackAddress());
+        type.getMethod("port", int.class).invoke(builder, 0);
+        type.getMethod("worklist", List.class).invoke(builder, worklist());
+        type.getMethod("studies", List.class).invoke(builder, studies());
+        return (AutoCloseable) type.getMethod("start").invoke(builder);
+    }
+
     /** Runs the invocations; returns null, or what went wrong. */
-    private static String train(EmbeddedFindScp scp, Path work) throws IOException {
-        String host = scp.host();
-        String port = Integer.toString(scp.port());
+    private static String train(String host, int scpPort, Path work) throws IOException {
+        String port = Integer.toString(scpPort);
         Path queryFile = work.resolve("wlquery.dcm");
         writeWorklistQuery(queryFile);
         Path out1 = Files.createDirectories(work.resolve("x"));

@@ -212,6 +212,12 @@ class FindscuLauncherIT {
             Path rel = module.resolve("target").relativize(jar);
             Files.copy(jar, target.resolve(rel.toString()), StandardCopyOption.COPY_ATTRIBUTES);
         }
+        Path training = Files.createDirectories(target.resolve("cds-training"));
+        try (Stream<Path> s = Files.list(module.resolve("target").resolve("cds-training"))) {
+            for (Path kit : s.toList()) {
+                Files.copy(kit, training.resolve(kit.getFileName().toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
         Path jar = mainJar(target);
         List<String> args = new ArrayList<>(List.of(target.resolve("findscu.jsa").toString(), jar.toString()));
         args.addAll(LAUNCHER_DEFAULTS);

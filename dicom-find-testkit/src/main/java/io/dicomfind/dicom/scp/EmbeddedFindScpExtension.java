@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * junit-jupiter-api is an optional dependency of camel-dicom-find: a project using this class has it anyway.
+ * junit-jupiter-api is a dependency of this test kit: a project using this class has JUnit 5 anyway.
  */
 public final class EmbeddedFindScpExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
