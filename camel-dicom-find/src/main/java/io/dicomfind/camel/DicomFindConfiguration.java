@@ -153,7 +153,10 @@ public class DicomFindConfiguration implements Cloneable {
                             + " (trustManagers). TLS versions and cipher suites come from tlsProfile. Without it the"
                             + " association is plain TCP")
     private SSLContextParameters sslContextParameters;
-    @UriParam(label = "security", defaultValue = "BCP195_RFC8996",
+    // NULL_ENCRYPTION (findscu +pn, retired) authenticates but does not encrypt: Camel's catalog and tooling
+    // flag it through security/insecureValue (Camel 4.22 option attributes)
+    @UriParam(label = "security", defaultValue = "BCP195_RFC8996", security = "insecure:ssl",
+              insecureValue = "NULL_ENCRYPTION",
               enums = "BCP195_RFC8996,BCP195_RFC8996_MODIFIED,BCP195_NON_DOWNGRADING,BCP195,BCP195_EXTENDED,BASIC,AES,"
                       + "NULL_ENCRYPTION",
               description = "The Secure Transport Connection Profile (PS3.15 Annex B) whose TLS versions and cipher"
