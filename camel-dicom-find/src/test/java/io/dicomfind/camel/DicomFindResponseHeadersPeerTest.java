@@ -10,7 +10,6 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.peers.WorklistData;
 import io.dicomfind.peers.WorklistItem;
-import io.dicomfind.peers.WorklistScp;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,11 +17,6 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,33 +24,11 @@ import org.junit.jupiter.api.Test;
  * exchange of the consumer and a SelectOne answer carry the attributes of their own response as headers, sequence
  * paths and multi-valued attributes included; SelectList and bad paths are refused when the route starts.
  */
-class DicomFindResponseHeadersPeerTest extends CamelTestSupport {
+class DicomFindResponseHeadersPeerTest extends WorklistPeerTestSupport {
     private static final String PROMOTE = "responseHeaders=PatientID,AccessionNumber,"
             + "ScheduledProcedureStepSequence.Modality,(0040,0100)[0].ScheduledStationAETitle";
     private static final String RETURN_KEYS = "key.PatientName=&key.PatientID=&key.AccessionNumber="
             + "&key.(0040,0100)[0].Modality=&key.(0040,0100)[0].ScheduledStationAETitle=";
-    private static WorklistScp worklist;
-    private NetworkLeakCheck leaks;
-
-    @BeforeAll
-    static void startPeer() {
-        worklist = WorklistScp.start();
-    }
-
-    @AfterAll
-    static void stopPeer() {
-        worklist.close();
-    }
-
-    @BeforeEach
-    void baseline() {
-        leaks = NetworkLeakCheck.baseline();
-    }
-
-    @AfterEach
-    void nothingLeftOpen() throws Exception {
-        leaks.assertNoLeak(context);
-    }
 
     private static String wl() {
         return "dicomfind:OFFIS@127.0.0.1:" + worklist.port() + "?" + RETURN_KEYS + "&" + PROMOTE;

@@ -8,7 +8,6 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.peers.WorklistData;
 import io.dicomfind.peers.WorklistItem;
-import io.dicomfind.peers.WorklistScp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -20,41 +19,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Typed query values against DCMTK wlmscpfs serving {@link WorklistData}: a LocalDate range and a multi-valued list
  * select exactly the items a user expects, and a value that cannot be sent fails without an association.
  */
-class DicomFindTypedValuesPeerTest extends CamelTestSupport {
+class DicomFindTypedValuesPeerTest extends WorklistPeerTestSupport {
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
-    private static WorklistScp worklist;
-    private NetworkLeakCheck leaks;
-
-    @BeforeAll
-    static void startPeer() {
-        worklist = WorklistScp.start();
-    }
-
-    @AfterAll
-    static void stopPeer() {
-        worklist.close();
-    }
-
-    @BeforeEach
-    void baseline() {
-        leaks = NetworkLeakCheck.baseline();
-    }
-
-    @AfterEach
-    void nothingLeftOpen() throws Exception {
-        leaks.assertNoLeak(context);
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
