@@ -60,6 +60,9 @@ class KameletDocsTest {
             assertEquals("camel.apache.org/v1", k.get("apiVersion"));
             assertEquals("Kamelet", k.get("kind"));
             assertEquals(name, at(k, "metadata", "name"));
+            List<String> dependencies = at(k, "spec", "dependencies");
+            String component = "mvn:io.dicomfind:camel-dicom-find:" + System.getProperty("project.version");
+            assertTrue(dependencies.contains(component), component + " (the version built) in " + dependencies);
             List<String> required = at(k, "spec", "definition", "required");
             Map<String, Map<String, Object>> props = at(k, "spec", "definition", "properties");
             List<String> rows = new ArrayList<>();
