@@ -184,6 +184,48 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder responseHeaderPrefix(java.lang.String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+    
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder responseHeaders(java.lang.String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+    
+        
+        /**
          * Allows for bridging the consumer to the Camel routing Error Handler,
          * which mean any exceptions (if possible) occurred while the Camel
          * consumer is trying to pickup incoming messages, or the likes, will
@@ -744,6 +786,8 @@ public interface DicomfindComponentBuilderFactory {
             case "model": getOrCreateConfiguration((DicomFindComponent) component).setModel((java.lang.String) value); return true;
             case "priority": getOrCreateConfiguration((DicomFindComponent) component).setPriority((io.dicomfind.dicom.net.Priority) value); return true;
             case "queryRetrieveLevel": getOrCreateConfiguration((DicomFindComponent) component).setQueryRetrieveLevel((java.lang.String) value); return true;
+            case "responseHeaderPrefix": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaderPrefix((java.lang.String) value); return true;
+            case "responseHeaders": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaders((java.lang.String) value); return true;
             case "bridgeErrorHandler": ((DicomFindComponent) component).setBridgeErrorHandler((boolean) value); return true;
             case "idempotent": getOrCreateConfiguration((DicomFindComponent) component).setIdempotent((boolean) value); return true;
             case "idempotentKey": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentKey((java.lang.String) value); return true;

@@ -210,6 +210,45 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
          * 
          * The option is a: <code>boolean</code> type.
@@ -1641,6 +1680,45 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
          * Most identifiers a SelectList or StreamList returns; when the SCP has
          * more, the query is cancelled and header CamelDicomFindTruncated is
          * true. 0 means no limit.
@@ -2435,6 +2513,45 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
@@ -3079,8 +3196,9 @@ public interface DicomFindEndpointBuilderFactory {
         }
         /**
          * Keys that override the endpoint keys and the body: a Map of findscu
-         * key path to value, a Collection of findscu -k strings, or a String
-         * with one -k string per line.
+         * key path to value (a String, or a typed value formatted for the key's
+         * VR: LocalDate, Integer, a List, DicomRange ...), a Collection of
+         * findscu -k strings, or a String with one -k string per line.
          * 
          * The option is a: {@code Object} type.
          * 
@@ -3095,7 +3213,8 @@ public interface DicomFindEndpointBuilderFactory {
          * Prefix of headers that each override one key, e.g. header
          * CamelDicomFindKey.PatientName with value SMITH, or
          * CamelDicomFindKey.ScheduledProcedureStepSequence.Modality with value
-         * CT (a path into sequence items, as for the key options).
+         * CT (a path into sequence items, as for the key options); a typed
+         * value is formatted for the key's VR as in a Map body.
          * 
          * The option is a: {@code String} type.
          * 
