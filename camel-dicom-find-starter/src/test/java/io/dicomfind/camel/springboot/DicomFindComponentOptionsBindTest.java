@@ -59,6 +59,18 @@ class DicomFindComponentOptionsBindTest {
     }
 
     @Test
+    void mapKeysInBracketsKeepTheirFindscuSpelling() {
+        runner.withPropertyValues("camel.component.dicomfind.keys[(0040,0100)[0].Modality]=CT",
+                "camel.component.dicomfind.keys[ScheduledProcedureStepSequence.ScheduledStationAETitle]=CT01",
+                "camel.component.dicomfind.keys[PatientName]=").run(ctx -> {
+                    DicomFindComponent c = component(ctx.getBean(CamelContext.class));
+                    assertEquals(Map.of("(0040,0100)[0].Modality", "CT",
+                            "ScheduledProcedureStepSequence.ScheduledStationAETitle", "CT01", "PatientName", ""),
+                            c.getConfiguration().getKeys());
+                });
+    }
+
+    @Test
     void disabledCustomizerLeavesTheComponentAtItsDefaults() {
         runner.withPropertyValues("camel.component.dicomfind.calling-aet=IGNORED",
                 "camel.component.dicomfind.customizer.enabled=false").run(ctx -> {
