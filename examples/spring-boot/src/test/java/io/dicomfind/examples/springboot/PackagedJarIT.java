@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dicomfind.examples.sample.SampleScp;
+import io.dicomfind.peers.Peers;
 import io.dicomfind.peers.WorklistData;
 import io.dicomfind.peers.WorklistScp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +37,7 @@ class PackagedJarIT {
     @Test
     void jarAgainstTheSampleScp() throws Exception {
         try (SampleScp sample = SampleScp.start("SAMPLESCP", 0)) {
-            int http = freePort();
+            int http = Peers.freePort();
             Process app = start("--ris.port=" + sample.port(), "--pacs.port=" + sample.port(),
                     "--poll.delay=500", "--server.port=" + http);
             try {
@@ -113,12 +113,6 @@ class PackagedJarIT {
                 return r.body();
             }
             Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
