@@ -23,7 +23,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(57);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -60,6 +60,13 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollStrategy");
         props.add("port");
         props.add("priority");
+        props.add("producerPoolBlockWhenExhausted");
+        props.add("producerPoolEnabled");
+        props.add("producerPoolMaxIdle");
+        props.add("producerPoolMaxTotal");
+        props.add("producerPoolMaxWait");
+        props.add("producerPoolMinEvictableIdle");
+        props.add("producerPoolMinIdle");
         props.add("proposedTransferSyntaxes");
         props.add("queryRetrieveLevel");
         props.add("repeatCount");

@@ -220,6 +220,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private FindStatusOverride statusOverride;
         private Duration acseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout;
+        private boolean idleRelease;
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
@@ -416,6 +417,16 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * At the {@link #idleTimeout(Duration)}, release the association instead of aborting it: A-RELEASE-RQ from
+         * the acceptor (PS3.8 7.2 allows either side), as SCPs that free idle associations politely do; counted in
+         * {@link ScpCounters#releasedAssociations()}.
+         */
+        public Builder idleRelease(boolean release) {
+            this.idleRelease = release;
+            return this;
+        }
+
         public Builder implementationClassUid(String uid) {
             this.implementationClassUid = Objects.requireNonNull(uid);
             return this;
@@ -461,7 +472,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
             }
             return new ScpConfig(aeTitle, checkCalledAeTitle, callingAeTitles, maxPduLength, maxAssociations,
                     transferSyntaxes, Map.copyOf(models), responseDelay, statusOverride, acseTimeout, idleTimeout,
-                    implementationClassUid, implementationVersionName, decodeLimits);
+                    idleRelease, implementationClassUid, implementationVersionName, decodeLimits);
         }
 
         /**

@@ -137,6 +137,11 @@ final class ScpAssociation implements Runnable {
             sendAbort(e.abortSource(), e.abortReason());
             countAborted();
         } catch (SocketTimeoutException e) {
+            if (established && config.idleRelease()) {
+                LOG.info("{} ({}): idle timeout, sending A-RELEASE-RQ", callingAeTitle, peer);
+                releaseAsRequestor();
+                return;
+            }
             LOG.info("{} ({}): {} timeout, sending A-ABORT", callingAeTitle, peer,
                     established ? "idle" : "ACSE");
             sendAbort(AAbort.SOURCE_SERVICE_PROVIDER, 0);
@@ -519,6 +524,32 @@ final class ScpAssociation implements Runnable {
         } catch (IOException e) {
             LOG.debug("{}: after A-RELEASE-RP: {}", callingAeTitle, e.toString());
         }
+    }
+
+    /**
+     * Release requested by us, the acceptor (PS3.8 9.2 AR-1 to AR-3): A-RELEASE-RQ, then A-RELEASE-RP within
+     * ARTIM (answering a collision on the way), then we close. Anything else ends it as a lost connection.
+     */
+    private void releaseAsRequestor() {
+        try {
+            writePdu(new AReleaseRq());
+            socket.setSoTimeout(ARTIM_MS);
+            while (true) {
+                Pdu pdu = reader.read();
+                if (pdu instanceof AReleaseRp) {
+                    scp.counters().released.incrementAndGet();
+                    return;
+                }
+                if (pdu instanceof AReleaseRq) {
+                    writePdu(new AReleaseRp()); // collision (PS3.8 9.2.2): as acceptor we answer, then wait
+                } else if (!(pdu instanceof PDataTf)) {
+                    break; // closed, aborted or a stray PDU: no orderly release
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: after A-RELEASE-RQ: {}", callingAeTitle, e.toString());
+        }
+        countAborted();
     }
 
     private void sendAbort(int source, int reason) {
