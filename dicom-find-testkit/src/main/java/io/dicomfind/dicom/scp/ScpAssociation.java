@@ -527,13 +527,13 @@ final class ScpAssociation implements Runnable {
     }
 
     /**
-     * Release requested by us, the acceptor (PS3.8 9.2 AR-1 to AR-3): A-RELEASE-RQ, then A-RELEASE-RP within
-     * ARTIM (answering a collision on the way), then we close. Anything else ends it as a lost connection.
+     * Release requested by us, the acceptor (PS3.8 9.2 AR-1 to AR-3): A-RELEASE-RQ, then A-RELEASE-RP within the
+     * ACSE timeout (answering a collision on the way), then we close. Anything else ends it as a lost connection.
      */
     private void releaseAsRequestor() {
         try {
             writePdu(new AReleaseRq());
-            socket.setSoTimeout(ARTIM_MS);
+            socket.setSoTimeout(millis(config.acseTimeout()));
             while (true) {
                 Pdu pdu = reader.read();
                 if (pdu instanceof AReleaseRp) {
