@@ -29,6 +29,7 @@ final class AssociationPool implements AutoCloseable {
     private final FindSettings settings;
     private final GenericObjectPool<Pooled> pool;
     private final AtomicLong reused = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
 
     AssociationPool(FindService service, FindSettings settings, PoolSettings p) {
         this.settings = settings;
@@ -78,16 +79,22 @@ final class AssociationPool implements AutoCloseable {
     }
 
     /**
-     * Lends an association that carried no earlier C-FIND: the idle ones are released first, because when a reused
-     * one turned out to be ended by the peer, the others have idled at least as long (the most recently used is lent
-     * first).
+     * Lends an association that carried no earlier C-FIND: idle ones that did are released on the way, because when
+     * a reused one turned out to be ended by the peer, the others have idled at least as long (the most recently
+     * used is lent first). Bounded: each turn destroys one association that carried a C-FIND.
      */
     FindSession borrowFresh() throws IOException {
-        pool.clear();
-        return borrow();
+        retried.incrementAndGet();
+        for (int turn = 0; ; turn++) {
+            Lent lent = (Lent) borrow();
+            if (!lent.reused || turn > Math.max(pool.getMaxTotal(), pool.getMaxIdle())) {
+                return lent;
+            }
+            lent.discard();
+        }
     }
 
-    /** The pool's figures: open (in use + idle), idle, in use, created, destroyed, reused. */
+    /** The pool's figures: open (in use + idle), idle, in use, created, destroyed, reused, retried. */
     Map<String, Object> figures() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("peer", settings.peer());
@@ -99,6 +106,7 @@ final class AssociationPool implements AutoCloseable {
         m.put("created", pool.getCreatedCount());
         m.put("destroyed", pool.getDestroyedCount());
         m.put("reused", reused.get());
+        m.put("retried", retried.get()); // C-FINDs sent again after the peer had ended a reused association
         m.put("maxTotal", pool.getMaxTotal());
         return m;
     }
@@ -161,6 +169,16 @@ final class AssociationPool implements AutoCloseable {
         @Override
         public boolean isReusable() {
             return pooled.session.isReusable();
+        }
+
+        /** Gives it back to be destroyed (released), whatever its state. */
+        void discard() {
+            returned = true;
+            try {
+                pool.invalidateObject(pooled);
+            } catch (Exception e) {
+                LOG.debug("{}: discarding a pooled association: {}", settings.peer(), e.toString());
+            }
         }
 
         /** The C-FIND was read to its end or cancelled and drained (FindRun closes the cursor first). */

@@ -9,6 +9,7 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
 import io.dicomfind.dicom.scp.EmbeddedFindScp;
+import io.dicomfind.dicom.scp.IdleAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -145,7 +146,7 @@ class DicomFindPoolTest {
 
     @Test
     void anIdleAssociationTheScpReleasedIsAnsweredAndReplaced() throws Exception {
-        startScp(EmbeddedFindScp.builder().idleTimeout(Duration.ofMillis(300)).idleRelease(true));
+        startScp(EmbeddedFindScp.builder().idleTimeout(Duration.ofMillis(300)).idleAction(IdleAction.RELEASE));
         ProducerTemplate template = start(new RouteBuilder() {
             @Override
             public void configure() {
@@ -179,6 +180,63 @@ class DicomFindPoolTest {
         assertEquals(ITEMS, template.requestBody("direct:find", null, List.class).size());
         assertEquals(2, scp.counters().totalAssociations(), scp.counters().toString());
         assertEquals(2, scp.counters().queries(), "no query was lost or sent twice");
+        assertNothingLeftAfterStop();
+    }
+
+    @Test
+    void aQueryOnAnAssociationTheScpDroppedSilentlyIsSentOnceMoreOnAFreshOne() throws Exception {
+        // no PDU, only a closed connection: nothing to see when lending it out; the C-FIND's first read fails
+        startScp(EmbeddedFindScp.builder().idleTimeout(Duration.ofMillis(300)).idleAction(IdleAction.DROP));
+        ProducerTemplate template = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:find").to(uri("&producerPoolMinEvictableIdle=60s"));
+            }
+        });
+        assertEquals(ITEMS, template.requestBody("direct:find", null, List.class).size());
+        awaitScp(() -> scp.counters().abortedAssociations() == 1, "the SCP's silent drop");
+        Exchange out = template.request("direct:find", x -> { });
+        assertNull(out.getException(), "the retry is transparent");
+        assertEquals(ITEMS, out.getMessage().getBody(List.class).size());
+        assertEquals(0, out.getMessage().getHeader(DicomFindConstants.STATUS, Integer.class));
+        Map<String, Object> pool = pool();
+        assertEquals(1L, pool.get("retried"), pool.toString());
+        assertEquals(2L, pool.get("created"), pool.toString());
+        assertEquals(2, scp.counters().queries(), "the lost C-FIND-RQ never reached the SCP; the retry did");
+        assertNothingLeftAfterStop();
+    }
+
+    @Test
+    void otherFailuresOnAReusedAssociationSurfaceAndAreNotRetried() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+        scp = EmbeddedFindScp.builder().aeTitle("POOLSCP").port(0)
+                .worklist(io.dicomfind.dicom.scp.DataSetSource.ofStream(() -> {
+                    if (slow.get()) {
+                        try {
+                            Thread.sleep(1500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return worklist().stream();
+                })).start();
+        baselineSockets = NetworkLeakCheck.openSockets();
+        ProducerTemplate template = start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:find").to(uri("&dimseTimeout=400ms"));
+            }
+        });
+        assertEquals(ITEMS, template.requestBody("direct:find", null, List.class).size());
+        slow.set(true);
+        Exchange out = template.request("direct:find", x -> { });
+        DicomFindAssociationException e = assertInstanceOf(DicomFindAssociationException.class,
+                out.getException());
+        assertEquals(DicomFindAssociationException.Reason.DIMSE_TIMEOUT, e.getReason(), e.getMessage());
+        assertEquals(0L, pool().get("retried"));
+        assertEquals(2, scp.counters().queries(), "not sent again");
+        slow.set(false);
+        assertEquals(ITEMS, template.requestBody("direct:find", null, List.class).size());
         assertNothingLeftAfterStop();
     }
 

@@ -220,7 +220,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private FindStatusOverride statusOverride;
         private Duration acseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout;
-        private boolean idleRelease;
+        private IdleAction idleAction = IdleAction.ABORT;
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
@@ -417,13 +417,9 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
-        /**
-         * At the {@link #idleTimeout(Duration)}, release the association instead of aborting it: A-RELEASE-RQ from
-         * the acceptor (PS3.8 7.2 allows either side), as SCPs that free idle associations politely do; counted in
-         * {@link ScpCounters#releasedAssociations()}.
-         */
-        public Builder idleRelease(boolean release) {
-            this.idleRelease = release;
+        /** What to do at the {@link #idleTimeout(Duration)} (default {@link IdleAction#ABORT}). */
+        public Builder idleAction(IdleAction action) {
+            this.idleAction = Objects.requireNonNull(action);
             return this;
         }
 
@@ -472,7 +468,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
             }
             return new ScpConfig(aeTitle, checkCalledAeTitle, callingAeTitles, maxPduLength, maxAssociations,
                     transferSyntaxes, Map.copyOf(models), responseDelay, statusOverride, acseTimeout, idleTimeout,
-                    idleRelease, implementationClassUid, implementationVersionName, decodeLimits);
+                    idleAction, implementationClassUid, implementationVersionName, decodeLimits);
         }
 
         /**

@@ -137,10 +137,15 @@ final class ScpAssociation implements Runnable {
             sendAbort(e.abortSource(), e.abortReason());
             countAborted();
         } catch (SocketTimeoutException e) {
-            if (established && config.idleRelease()) {
+            if (established && config.idleAction() == IdleAction.RELEASE) {
                 LOG.info("{} ({}): idle timeout, sending A-RELEASE-RQ", callingAeTitle, peer);
                 releaseAsRequestor();
                 return;
+            }
+            if (established && config.idleAction() == IdleAction.DROP) {
+                LOG.info("{} ({}): idle timeout, closing the connection without a PDU", callingAeTitle, peer);
+                countAborted();
+                return; // the finally block closes the socket
             }
             LOG.info("{} ({}): {} timeout, sending A-ABORT", callingAeTitle, peer,
                     established ? "idle" : "ACSE");
