@@ -360,6 +360,29 @@ class DicomFindPoolTest {
     }
 
     @Test
+    void camelMainComponentPropertiesConfigureThePool() throws Exception {
+        startScp(EmbeddedFindScp.builder());
+        org.apache.camel.main.Main main = new org.apache.camel.main.Main();
+        main.addInitialProperty("camel.component.dicomfind.producerPoolEnabled", "true");
+        main.addInitialProperty("camel.component.dicomfind.producerPoolMaxTotal", "2");
+        main.addInitialProperty("camel.component.dicomfind.producerPoolMinEvictableIdle", "45s");
+        main.start();
+        try {
+            context = main.getCamelContext();
+            ProducerTemplate template = context.createProducerTemplate();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(ITEMS, template.requestBody("dicomfind:POOLSCP@127.0.0.1:" + scp.port()
+                        + "?key.PatientName=", null, List.class).size());
+            }
+            assertEquals(1, scp.counters().totalAssociations(), scp.counters().toString());
+            assertEquals(2, pool().get("maxTotal"));
+            assertNothingLeftAfterStop();
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
     void poolFiguresAreInTheDevConsoleAndTheHealthCheck() throws Exception {
         startScp(EmbeddedFindScp.builder());
         ProducerTemplate template = start(new RouteBuilder() {

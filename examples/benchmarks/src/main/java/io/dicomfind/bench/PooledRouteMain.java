@@ -1,0 +1,200 @@
+package io.dicomfind.bench;
+
+import io.dicomfind.camel.DicomFindComponent;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * 1f: a route's single-match C-FIND per exchange ({@code direct:q -> dicomfind:...}, SelectList, the query file as a
+ * Part-10 body, as findscu reads it per query), with {@code producerPoolEnabled} (steady state, after warm-up
+ * exchanges) and with a new association per exchange; then 16 concurrent routes x 1,000 exchanges with
+ * {@code producerPoolMaxTotal=4}, sampling the SCP's established TCP connections ({@code /proc/net/tcp}, local port
+ * = the SCP's) and checking this JVM's threads and sockets after the context stopped. Prints
+ * {@code PER_EXCHANGE pooled|new SECONDS}, {@code CONCURRENT ERRORS MAX_AT_SCP SECONDS} and
+ * {@code LEAKS THREADS SOCKETS}.
+ *
+ * <p>Usage: {@code PooledRouteMain HOST PORT QUERYFILE EXCHANGES WARMUPS}
+ */
+public final class PooledRouteMain {
+    static final int ROUTES = 16;
+    static final int PER_ROUTE = 1000;
+    static final int MAX_TOTAL = 4;
+
+    private PooledRouteMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = "dicomfind:" + BenchData.AE_TITLE + "@" + args[0] + ":" + args[1] + "?model=worklist";
+        int port = Integer.parseInt(args[1]);
+        byte[] query = Files.readAllBytes(Path.of(args[2]));
+        int exchanges = Integer.parseInt(args[3]);
+        int warmups = Integer.parseInt(args[4]);
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:pooled").to(base + "&producerPoolEnabled=true");
+                    from("direct:new").to(base);
+                }
+            });
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            perExchange(template, "direct:new", query, warmups / 4, exchanges / 4); // warms the shared code
+            System.out.println("PER_EXCHANGE pooled " + perExchange(template, "direct:pooled", query, warmups,
+                    exchanges));
+            System.out.println("PER_EXCHANGE new " + perExchange(template, "direct:new", query, warmups / 4,
+                    exchanges / 4));
+        }
+        concurrent(base, port, query);
+    }
+
+    private static double perExchange(ProducerTemplate template, String route, byte[] query, int warmups, int n)
+            throws Exception {
+        for (int i = 0; i < warmups; i++) {
+            expectOne(template.request(route, e -> e.getMessage().setBody(query)));
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            expectOne(template.request(route, e -> e.getMessage().setBody(query)));
+        }
+        return (System.nanoTime() - t0) / 1e9 / n;
+    }
+
+    private static void expectOne(Exchange e) throws Exception {
+        if (e.getException() != null) {
+            throw e.getException();
+        }
+        if (e.getMessage().getBody(List.class).size() != 1) {
+            throw new IllegalStateException("expected one match, got " + e.getMessage().getBody());
+        }
+    }
+
+    private static void concurrent(String base, int port, byte[] query) throws Exception {
+        Set<String> threadsBefore = liveThreads();
+        int socketsBefore = ourTcpSockets();
+        AtomicInteger errors = new AtomicInteger();
+        AtomicLong maxAtScp = new AtomicLong();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                maxAtScp.accumulateAndGet(establishedAt(port), Math::max);
+            }
+        }, "bench-sampler");
+        double seconds;
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    for (int r = 0; r < ROUTES; r++) {
+                        from("direct:route" + r).to(base + "&producerPoolEnabled=true&producerPoolMaxTotal="
+                                + MAX_TOTAL);
+                    }
+                }
+            });
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            sampler.start();
+            ExecutorService threads = Executors.newFixedThreadPool(ROUTES);
+            long t0 = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int r = 0; r < ROUTES; r++) {
+                String route = "direct:route" + r;
+                futures.add(threads.submit(() -> {
+                    for (int i = 0; i < PER_ROUTE; i++) {
+                        Exchange e = template.request(route, x -> x.getMessage().setBody(query));
+                        if (e.getException() != null || e.getMessage().getBody(List.class).size() != 1) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            seconds = (System.nanoTime() - t0) / 1e9;
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+            sampling.set(false);
+            sampler.join();
+            int pooled = context.getComponent("dicomfind", DicomFindComponent.class).getPooledAssociations();
+            System.out.println("POOLED_AT_END " + pooled);
+        }
+        System.out.println("CONCURRENT " + errors.get() + " " + maxAtScp.get() + " " + seconds);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Set<String> leaked;
+        int sockets;
+        do {
+            Thread.sleep(50);
+            leaked = liveThreads();
+            leaked.removeAll(threadsBefore);
+            sockets = ourTcpSockets() - socketsBefore;
+        } while ((!leaked.isEmpty() || sockets > 0 || establishedAt(port) > 0) && System.nanoTime() < deadline);
+        System.out.println("LEAKS " + leaked.size() + " " + Math.max(0, sockets) + " " + establishedAt(port)
+                + " " + leaked);
+    }
+
+    private static Set<String> liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(t -> t.getName() + "#" + t.getId()).collect(Collectors.toSet());
+    }
+
+    /** Established connections whose local port is the SCP's (it runs in its own JVM on this host). */
+    static int establishedAt(int port) {
+        String hexPort = String.format(":%04X", port);
+        int n = 0;
+        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            try {
+                for (String line : Files.readAllLines(Path.of(f))) {
+                    String[] cols = line.trim().split("\\s+");
+                    if (cols.length > 3 && cols[1].endsWith(hexPort) && cols[3].equals("01")) {
+                        n++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + f, e);
+            }
+        }
+        return n;
+    }
+
+    /** This JVM's TCP sockets: fds linking to {@code socket:[inode]} whose inode is in /proc/net/tcp(6). */
+    private static int ourTcpSockets() throws IOException {
+        Set<String> tcp = new java.util.HashSet<>();
+        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+            for (String line : Files.readAllLines(Path.of(f))) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length > 9 && !cols[0].equals("sl")) {
+                    tcp.add(cols[9]);
+                }
+            }
+        }
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) fds.filter(fd -> {
+                try {
+                    String link = Files.readSymbolicLink(fd).toString();
+                    return link.startsWith("socket:[") && tcp.contains(link.substring(8, link.length() - 1));
+                } catch (IOException e) {
+                    return false;
+                }
+            }).count();
+        }
+    }
+}
