@@ -119,6 +119,11 @@ final class AssociationPool implements AutoCloseable {
         return settings;
     }
 
+    /** False once closed (the component stopped): a new pool is made for the next C-FIND. */
+    boolean isOpen() {
+        return !pool.isClosed();
+    }
+
     /** Releases the idle associations; those in use are released as they come back. */
     @Override
     public void close() {

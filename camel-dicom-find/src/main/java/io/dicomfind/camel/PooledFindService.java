@@ -13,6 +13,14 @@ final class PooledFindService implements FindService {
     private final AssociationPools pools;
     private final Supplier<FindService> network;
     private final PoolSettings poolSettings;
+    /**
+     * The pool of the settings object last asked for: an endpoint passes the same one to every exchange (only a
+     * per-exchange called AE title makes another), so that the key is not rebuilt and hashed per C-FIND.
+     */
+    private volatile Cached last;
+
+    private record Cached(FindSettings settings, AssociationPool pool) {
+    }
 
     PooledFindService(AssociationPools pools, Supplier<FindService> network, PoolSettings poolSettings) {
         this.pools = pools;
@@ -22,12 +30,22 @@ final class PooledFindService implements FindService {
 
     @Override
     public FindSession open(FindSettings settings) throws IOException {
-        return pools.pool(network.get(), settings, poolSettings).borrow();
+        return pool(settings).borrow();
     }
 
     @Override
     public FindSession openFresh(FindSettings settings) throws IOException {
-        return pools.pool(network.get(), settings, poolSettings).borrowFresh();
+        return pool(settings).borrowFresh();
+    }
+
+    private AssociationPool pool(FindSettings settings) {
+        Cached c = last;
+        if (c != null && c.settings() == settings && c.pool().isOpen()) {
+            return c.pool();
+        }
+        AssociationPool pool = pools.pool(network.get(), settings, poolSettings);
+        last = new Cached(settings, pool);
+        return pool;
     }
 
     @Override
