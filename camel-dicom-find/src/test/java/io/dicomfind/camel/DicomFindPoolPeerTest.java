@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dicomfind.peers.DicomPeer;
 import io.dicomfind.peers.OrthancPeer;
 import io.dicomfind.peers.QueryRetrieveScp;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.dicomfind.peers.TcpConnections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +69,7 @@ class DicomFindPoolPeerTest {
 
     /** Established TCP connections whose local port is the SCP's: the associations the SCP holds. */
     static int establishedAt(int port) {
-        String hexPort = String.format(":%04X", port);
-        int n = 0;
-        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            try {
-                for (String line : Files.readAllLines(Path.of(f))) {
-                    String[] cols = line.trim().split("\\s+");
-                    if (cols.length > 3 && cols[1].endsWith(hexPort) && cols[3].equals("01")) {
-                        n++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + f, e);
-            }
-        }
-        return n;
+        return TcpConnections.establishedAt(port);
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {

@@ -360,6 +360,23 @@ class DicomFindPoolTest {
     }
 
     @Test
+    void thePollingConsumerKeepsItsAssociationBetweenPolls() throws Exception {
+        startScp(EmbeddedFindScp.builder());
+        AtomicInteger routed = new AtomicInteger();
+        start(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri("&delay=50&initialDelay=0")).process(e -> routed.incrementAndGet());
+            }
+        });
+        awaitScp(() -> scp.counters().queries() >= 5, "five polls");
+        context.getRouteController().stopAllRoutes();
+        assertTrue(routed.get() >= 5 * ITEMS, "routed " + routed.get());
+        assertEquals(1, scp.counters().totalAssociations(), "one association for every poll: " + scp.counters());
+        assertNothingLeftAfterStop();
+    }
+
+    @Test
     void camelMainComponentPropertiesConfigureThePool() throws Exception {
         startScp(EmbeddedFindScp.builder());
         org.apache.camel.main.Main main = new org.apache.camel.main.Main();

@@ -1,7 +1,7 @@
 package io.dicomfind.bench;
 
 import io.dicomfind.camel.DicomFindComponent;
-import java.io.IOException;
+import io.dicomfind.peers.TcpConnections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -24,14 +23,16 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * 1f: a route's single-match C-FIND per exchange ({@code direct:q -> dicomfind:...}, SelectList, the query file as a
- * Part-10 body, as findscu reads it per query), with {@code producerPoolEnabled} (steady state, after warm-up
- * exchanges) and with a new association per exchange; then 16 concurrent routes x 1,000 exchanges with
- * {@code producerPoolMaxTotal=4}, sampling the SCP's established TCP connections ({@code /proc/net/tcp}, local port
- * = the SCP's) and checking this JVM's threads and sockets after the context stopped. Prints
- * {@code PER_EXCHANGE pooled|new SECONDS}, {@code CONCURRENT ERRORS MAX_AT_SCP SECONDS} and
- * {@code LEAKS THREADS SOCKETS}.
+ * Part-10 body, as findscu reads it per query) with {@code producerPoolEnabled}, in rounds interleaved with DCMTK
+ * findscu ({@code TCP_NODELAY=1}, {@code --repeat}, the same file and SCP), so that both see the same load on a
+ * shared machine: per round, EXCHANGES route exchanges, then findscu's marginal per-query cost
+ * {@code (T(EXCHANGES) - T(1)) / (EXCHANGES - 1)}. Then a new association per exchange for comparison, then 16
+ * concurrent routes x 1,000 exchanges with {@code producerPoolMaxTotal=4}, sampling the SCP's established TCP
+ * connections ({@code /proc/net/tcp}, local port = the SCP's) and checking this JVM's threads and sockets after the
+ * context stopped. Prints {@code ROUND POOLED_SECONDS FINDSCU_SECONDS}, {@code PER_EXCHANGE new SECONDS},
+ * {@code CONCURRENT ERRORS MAX_AT_SCP SECONDS} and {@code LEAKS THREADS SOCKETS AT_SCP}.
  *
- * <p>Usage: {@code PooledRouteMain HOST PORT QUERYFILE EXCHANGES WARMUPS}
+ * <p>Usage: {@code PooledRouteMain HOST PORT QUERYFILE EXCHANGES ROUNDS WARMUPS}
  */
 public final class PooledRouteMain {
     static final int ROUTES = 16;
@@ -42,11 +43,16 @@ public final class PooledRouteMain {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = "dicomfind:" + BenchData.AE_TITLE + "@" + args[0] + ":" + args[1] + "?model=worklist";
+        String host = args[0];
         int port = Integer.parseInt(args[1]);
-        byte[] query = Files.readAllBytes(Path.of(args[2]));
+        String base = "dicomfind:" + BenchData.AE_TITLE + "@" + host + ":" + port + "?model=worklist";
+        Path queryFile = Path.of(args[2]);
+        byte[] query = Files.readAllBytes(queryFile);
         int exchanges = Integer.parseInt(args[3]);
-        int warmups = Integer.parseInt(args[4]);
+        int rounds = Integer.parseInt(args[4]);
+        int warmups = Integer.parseInt(args[5]);
+        List<String> findscu = List.of("findscu", "-W", "-q", "-aec", BenchData.AE_TITLE, host,
+                Integer.toString(port), queryFile.toString());
         try (CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -57,13 +63,36 @@ public final class PooledRouteMain {
             });
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
-            perExchange(template, "direct:new", query, warmups / 4, exchanges / 4); // warms the shared code
-            System.out.println("PER_EXCHANGE pooled " + perExchange(template, "direct:pooled", query, warmups,
+            perExchange(template, "direct:pooled", query, warmups, 1); // steady state: pool full, code compiled
+            for (int r = 0; r < rounds; r++) {
+                double pooled = perExchange(template, "direct:pooled", query, 0, exchanges);
+                double one = findscuWall(findscu, 1);
+                double many = findscuWall(findscu, exchanges);
+                System.out.println("ROUND " + pooled + " " + (many - one) / (exchanges - 1));
+            }
+            System.out.println("PER_EXCHANGE new " + perExchange(template, "direct:new", query, warmups / 10,
                     exchanges));
-            System.out.println("PER_EXCHANGE new " + perExchange(template, "direct:new", query, warmups / 4,
-                    exchanges / 4));
         }
         concurrent(base, port, query);
+    }
+
+    /** findscu with TCP_NODELAY=1 (PEERS.md: as shipped it waits for Nagle), {@code --repeat n}; wall seconds. */
+    private static double findscuWall(List<String> command, int repeat) throws Exception {
+        List<String> cmd = new ArrayList<>(command);
+        if (repeat > 1) {
+            cmd.add(cmd.size() - 3, "--repeat");
+            cmd.add(cmd.size() - 3, Integer.toString(repeat));
+        }
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(Benchmarks.findscuEnv(true));
+        long t0 = System.nanoTime();
+        int rc = pb.start().waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) {
+            throw new IllegalStateException("findscu exited with " + rc + ": " + cmd);
+        }
+        return seconds;
     }
 
     private static double perExchange(ProducerTemplate template, String route, byte[] query, int warmups, int n)
@@ -161,45 +190,11 @@ public final class PooledRouteMain {
                 .map(t -> t.getName() + "#" + t.getId()).collect(Collectors.toSet());
     }
 
-    /** Established connections whose local port is the SCP's (it runs in its own JVM on this host). */
-    static int establishedAt(int port) {
-        String hexPort = String.format(":%04X", port);
-        int n = 0;
-        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            try {
-                for (String line : Files.readAllLines(Path.of(f))) {
-                    String[] cols = line.trim().split("\\s+");
-                    if (cols.length > 3 && cols[1].endsWith(hexPort) && cols[3].equals("01")) {
-                        n++;
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + f, e);
-            }
-        }
-        return n;
+    private static int establishedAt(int port) {
+        return TcpConnections.establishedAt(port);
     }
 
-    /** This JVM's TCP sockets: fds linking to {@code socket:[inode]} whose inode is in /proc/net/tcp(6). */
-    private static int ourTcpSockets() throws IOException {
-        Set<String> tcp = new java.util.HashSet<>();
-        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            for (String line : Files.readAllLines(Path.of(f))) {
-                String[] cols = line.trim().split("\\s+");
-                if (cols.length > 9 && !cols[0].equals("sl")) {
-                    tcp.add(cols[9]);
-                }
-            }
-        }
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.filter(fd -> {
-                try {
-                    String link = Files.readSymbolicLink(fd).toString();
-                    return link.startsWith("socket:[") && tcp.contains(link.substring(8, link.length() - 1));
-                } catch (IOException e) {
-                    return false;
-                }
-            }).count();
-        }
+    private static int ourTcpSockets() {
+        return TcpConnections.ofThisProcess();
     }
 }
