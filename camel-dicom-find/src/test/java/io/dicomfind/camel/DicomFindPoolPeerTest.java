@@ -73,13 +73,7 @@ class DicomFindPoolPeerTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition, String what) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        DicomFindPoolTest.awaitScp(condition, what);
     }
 
     private Map<String, Object> onlyPool() {

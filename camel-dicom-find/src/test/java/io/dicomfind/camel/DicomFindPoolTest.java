@@ -437,7 +437,8 @@ class DicomFindPoolTest {
         assertNull(endpoint.getTls());
     }
 
-    private static void awaitScp(java.util.function.BooleanSupplier condition, String what) throws Exception {
+    /** Waits up to 10 s for what a peer does in its own time. */
+    static void awaitScp(java.util.function.BooleanSupplier condition, String what) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
