@@ -3,8 +3,9 @@
 # (see docs/performance.md). Needs DCMTK (findscu, dcmqrscp, storescu, dump2dcm) and Orthanc for the reference rows.
 #   examples/benchmarks/run.sh                 # everything, 5 runs per case, then the JMH decoder benchmarks
 #   RUNS=7 SECTIONS=throughput,latency examples/benchmarks/run.sh
+#   SECTIONS=pool examples/benchmarks/run.sh   # 1f: the association pool against findscu --repeat
 #   SKIP_BUILD=1 SKIP_JMH=1 examples/benchmarks/run.sh
-# Environment: RUNS (5), SECTIONS (throughput,component,latency,memory,reference), MVN_FLAGS (-q -B), OUT.
+# Environment: RUNS (5), SECTIONS (throughput,component,latency,memory,pool,reference), MVN_FLAGS (-q -B), OUT.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,7 +19,7 @@ fi
 jar="$here/target/dicomfind-benchmarks.jar"
 
 "$java" -jar "$jar" --root "$root" --runs "${RUNS:-5}" --out "$out" \
-  --sections "${SECTIONS:-throughput,component,latency,memory,reference}"
+  --sections "${SECTIONS:-throughput,component,latency,memory,pool,reference}"
 
 if [ -z "${SKIP_JMH:-}" ]; then
   jmh="$here/target/jmh.txt"

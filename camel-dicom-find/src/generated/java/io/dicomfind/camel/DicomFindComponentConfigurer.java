@@ -82,6 +82,20 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
         case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": getOrCreateConfiguration(target).setProducerPoolBlockWhenExhausted(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": getOrCreateConfiguration(target).setProducerPoolEnabled(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": getOrCreateConfiguration(target).setProducerPoolMaxIdle(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": getOrCreateConfiguration(target).setProducerPoolMaxTotal(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": getOrCreateConfiguration(target).setProducerPoolMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": getOrCreateConfiguration(target).setProducerPoolMinEvictableIdle(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": getOrCreateConfiguration(target).setProducerPoolMinIdle(property(camelContext, int.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": getOrCreateConfiguration(target).setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
@@ -162,6 +176,20 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "outputtype":
         case "outputType": return io.dicomfind.camel.OutputType.class;
         case "priority": return io.dicomfind.dicom.net.Priority.class;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return boolean.class;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return boolean.class;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return int.class;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return int.class;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return long.class;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return long.class;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return int.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
@@ -238,6 +266,20 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "priority": return getOrCreateConfiguration(target).getPriority();
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return getOrCreateConfiguration(target).isProducerPoolBlockWhenExhausted();
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return getOrCreateConfiguration(target).isProducerPoolEnabled();
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return getOrCreateConfiguration(target).getProducerPoolMaxIdle();
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return getOrCreateConfiguration(target).getProducerPoolMaxTotal();
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return getOrCreateConfiguration(target).getProducerPoolMaxWait();
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return getOrCreateConfiguration(target).getProducerPoolMinEvictableIdle();
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return getOrCreateConfiguration(target).getProducerPoolMinIdle();
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return getOrCreateConfiguration(target).getProposedTransferSyntaxes();
         case "queryretrievelevel":

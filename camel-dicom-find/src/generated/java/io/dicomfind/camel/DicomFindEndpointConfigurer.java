@@ -82,6 +82,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "priority": target.getConfiguration().setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": target.getConfiguration().setProducerPoolBlockWhenExhausted(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": target.getConfiguration().setProducerPoolEnabled(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": target.getConfiguration().setProducerPoolMaxIdle(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": target.getConfiguration().setProducerPoolMaxTotal(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": target.getConfiguration().setProducerPoolMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": target.getConfiguration().setProducerPoolMinEvictableIdle(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": target.getConfiguration().setProducerPoolMinIdle(property(camelContext, int.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": target.getConfiguration().setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
@@ -179,6 +193,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "priority": return io.dicomfind.dicom.net.Priority.class;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return boolean.class;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return boolean.class;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return int.class;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return int.class;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return long.class;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return long.class;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return int.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
@@ -277,6 +305,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "priority": return target.getConfiguration().getPriority();
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return target.getConfiguration().isProducerPoolBlockWhenExhausted();
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return target.getConfiguration().isProducerPoolEnabled();
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return target.getConfiguration().getProducerPoolMaxIdle();
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return target.getConfiguration().getProducerPoolMaxTotal();
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return target.getConfiguration().getProducerPoolMaxWait();
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return target.getConfiguration().getProducerPoolMinEvictableIdle();
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return target.getConfiguration().getProducerPoolMinIdle();
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return target.getConfiguration().getProposedTransferSyntaxes();
         case "queryretrievelevel":

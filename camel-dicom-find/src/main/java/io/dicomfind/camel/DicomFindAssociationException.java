@@ -46,7 +46,12 @@ public class DicomFindAssociationException extends DicomFindException {
          * The DICOM TLS handshake failed (PS3.15 B.1), or the peer ended the TLS session with a fatal alert right
          * after it; the exception is a {@link DicomFindTlsException} whose {@code getTlsReason()} says why.
          */
-        TLS_HANDSHAKE_FAILED
+        TLS_HANDSHAKE_FAILED,
+        /**
+         * producerPoolEnabled: all producerPoolMaxTotal pooled associations stayed in use for producerPoolMaxWait (or
+         * producerPoolBlockWhenExhausted is false). Nothing was sent to the peer.
+         */
+        POOL_EXHAUSTED
     }
 
     private final Reason reason;
@@ -85,6 +90,9 @@ public class DicomFindAssociationException extends DicomFindException {
             trans = true;
         } else if (e instanceof DimseTimeoutException) {
             reason = Reason.DIMSE_TIMEOUT;
+            trans = true;
+        } else if (e instanceof AssociationPool.PoolExhaustedException) {
+            reason = Reason.POOL_EXHAUSTED;
             trans = true;
         } else if (e instanceof NoPresentationContextException) {
             reason = Reason.NO_PRESENTATION_CONTEXT;
@@ -137,5 +145,16 @@ public class DicomFindAssociationException extends DicomFindException {
     /** True when trying again later may succeed (rejected-transient, connection failures, timeouts). */
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    /**
+     * True for an A-ASSOCIATE-RJ that says "not now" (PS3.8 9.3.4, Table 9-21): result rejected-transient, or the
+     * presentation-related reasons temporary-congestion and local-limit-exceeded (an SCP at its association cap).
+     * False for a permanent rejection (unknown AE titles, unsupported application context) and for every failure
+     * that is not a rejection. The property a redelivery policy retries on:
+     * {@code onException(DicomFindAssociationException.class).onWhen(simple("${exception.transientRejection}"))}.
+     */
+    public boolean isTransientRejection() {
+        return reason == Reason.REJECTED && transientFailure;
     }
 }

@@ -20,6 +20,7 @@ public class DicomFindComponent extends HealthCheckComponent implements SSLConte
     private FindService findService;
 
     private final FindActivity activity = new FindActivity(null);
+    private final AssociationPools pools = new AssociationPools();
 
     public DicomFindComponent() {
     }
@@ -63,6 +64,26 @@ public class DicomFindComponent extends HealthCheckComponent implements SSLConte
             findService = new NetFindService();
         }
         return findService;
+    }
+
+    /** The association pools of the endpoints with producerPoolEnabled. */
+    AssociationPools pools() {
+        return pools;
+    }
+
+    /**
+     * Associations held open by the pools right now, in use or idle (0 without producerPoolEnabled, and after the
+     * component stopped).
+     */
+    public int getPooledAssociations() {
+        return pools.open();
+    }
+
+    /** Releases every pooled association: the endpoints have stopped, so none is in use. */
+    @Override
+    protected void doStop() throws Exception {
+        pools.close();
+        super.doStop();
     }
 
     /**

@@ -184,6 +184,42 @@ public class DicomFindConfiguration implements Cloneable {
                             + " cipher suites; a profile this JVM cannot provide fails the endpoint with the reason")
     private TlsProfile tlsProfile = TlsProfile.defaultProfile();
 
+    // ---- association pool (camel-netty's producerPool* options) ----
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Keep associations open between exchanges and polls and reuse them, one C-FIND at a time"
+                            + " on each (no asynchronous operations are negotiated), pooled per peer, AE titles, TLS"
+                            + " settings and proposed presentation contexts. Off by default: many PACS cap the"
+                            + " associations per calling AE and some fork a process per association, so idle pooled"
+                            + " associations would hold what other clients need; turn it on for many small queries")
+    private boolean producerPoolEnabled;
+    @UriParam(label = "advanced", defaultValue = "8",
+              description = "Most associations the pool opens to one peer (per AE titles, TLS settings and"
+                            + " presentation contexts), in use and idle together; keep it below the peer's cap. -1"
+                            + " means no limit")
+    private int producerPoolMaxTotal = 8;
+    @UriParam(label = "advanced", defaultValue = "0",
+              description = "Idle associations the pool keeps open even when nothing is queried (opened in the"
+                            + " background)")
+    private int producerPoolMinIdle;
+    @UriParam(label = "advanced", defaultValue = "8",
+              description = "Most idle associations the pool keeps; one returned beyond this is released. -1 means"
+                            + " no limit")
+    private int producerPoolMaxIdle = 8;
+    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration",
+              description = "An association idle for this long is released (A-RELEASE) by the pool. Keep it below"
+                            + " the peer's own idle timeout (Orthanc's DicomScpTimeout is 30 s by default) so that"
+                            + " we release first")
+    private long producerPoolMinEvictableIdle = 20_000;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "When producerPoolMaxTotal associations are in use: wait for one (up to"
+                            + " producerPoolMaxWait) instead of failing at once")
+    private boolean producerPoolBlockWhenExhausted = true;
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long an exchange or poll waits for a pooled association when all are in use; then it"
+                            + " fails with DicomFindAssociationException reason POOL_EXHAUSTED. 0 or less waits"
+                            + " without limit")
+    private long producerPoolMaxWait = 30_000;
+
     /** A copy for one endpoint; the key map is copied too. */
     public DicomFindConfiguration copy() {
         try {
@@ -460,5 +496,61 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setResponseHeaderPrefix(String responseHeaderPrefix) {
         this.responseHeaderPrefix = responseHeaderPrefix;
+    }
+
+    public boolean isProducerPoolEnabled() {
+        return producerPoolEnabled;
+    }
+
+    public void setProducerPoolEnabled(boolean producerPoolEnabled) {
+        this.producerPoolEnabled = producerPoolEnabled;
+    }
+
+    public int getProducerPoolMaxTotal() {
+        return producerPoolMaxTotal;
+    }
+
+    public void setProducerPoolMaxTotal(int producerPoolMaxTotal) {
+        this.producerPoolMaxTotal = producerPoolMaxTotal;
+    }
+
+    public int getProducerPoolMinIdle() {
+        return producerPoolMinIdle;
+    }
+
+    public void setProducerPoolMinIdle(int producerPoolMinIdle) {
+        this.producerPoolMinIdle = producerPoolMinIdle;
+    }
+
+    public int getProducerPoolMaxIdle() {
+        return producerPoolMaxIdle;
+    }
+
+    public void setProducerPoolMaxIdle(int producerPoolMaxIdle) {
+        this.producerPoolMaxIdle = producerPoolMaxIdle;
+    }
+
+    public long getProducerPoolMinEvictableIdle() {
+        return producerPoolMinEvictableIdle;
+    }
+
+    public void setProducerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+        this.producerPoolMinEvictableIdle = producerPoolMinEvictableIdle;
+    }
+
+    public boolean isProducerPoolBlockWhenExhausted() {
+        return producerPoolBlockWhenExhausted;
+    }
+
+    public void setProducerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+        this.producerPoolBlockWhenExhausted = producerPoolBlockWhenExhausted;
+    }
+
+    public long getProducerPoolMaxWait() {
+        return producerPoolMaxWait;
+    }
+
+    public void setProducerPoolMaxWait(long producerPoolMaxWait) {
+        this.producerPoolMaxWait = producerPoolMaxWait;
     }
 }

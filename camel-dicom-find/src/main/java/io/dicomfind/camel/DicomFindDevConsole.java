@@ -10,7 +10,9 @@ import org.apache.camel.support.console.AbstractDevConsole;
 
 /**
  * Dev console {@code dicomfind}: per component and per endpoint, the associations open now and in total, the
- * C-FINDs run, the responses read, failures, C-ECHOs, and the last final status or error. Text and JSON.
+ * C-FINDs run, the responses read, failures, C-ECHOs, and the last final status or error; per association pool
+ * (producerPoolEnabled), the associations open, idle and in use, and how many were created, destroyed and reused.
+ * Text and JSON.
  */
 @DevConsole(name = "dicomfind", displayName = "DICOM C-FIND", description = "DICOM C-FIND associations and queries")
 public class DicomFindDevConsole extends AbstractDevConsole {
@@ -30,6 +32,9 @@ public class DicomFindDevConsole extends AbstractDevConsole {
         for (DicomFindEndpoint e : endpoints()) {
             sb.append("  ").append(e.getSettings().peer()).append(" (").append(e.getSettings().sopClassUid())
                     .append("): ").append(line(e.getActivity().toMap())).append('\n');
+        }
+        for (Map<String, Object> pool : component.pools().figures()) {
+            sb.append("  pool ").append(line(pool)).append('\n');
         }
         return sb.toString();
     }
@@ -52,6 +57,7 @@ public class DicomFindDevConsole extends AbstractDevConsole {
             list.add(m);
         }
         root.put("endpoints", list);
+        root.put("pools", component.pools().figures());
         return root;
     }
 

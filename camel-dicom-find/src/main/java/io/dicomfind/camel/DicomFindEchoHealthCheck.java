@@ -9,7 +9,10 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Readiness of a dicomfind producer: a C-ECHO (PS3.7 9.1.5) on an association of its own that proposes only the
  * Verification SOP class (PS3.4 A), released at once. UP when the peer answers 0000 Success; DOWN with the reason
  * (connection refused, A-ASSOCIATE-RJ reason in words, TLS handshake failure in words, timeout, another status)
- * otherwise. With sslContextParameters the echo runs over the endpoint's DICOM TLS, as its C-FINDs do. Registered
+ * otherwise. With sslContextParameters the echo runs over the endpoint's DICOM TLS, as its C-FINDs do. With
+ * producerPoolEnabled the details show the endpoint's pool ({@code pool.open}, {@code pool.idle}, {@code pool.inUse},
+ * {@code pool.created}, {@code pool.destroyed}, {@code pool.reused}); the echo still opens an association of its own,
+ * so that it proves the peer accepts new ones. Registered
  * by the producer when it starts, with id {@code producer:dicomfind-<called AE>@<host>:<port>}, and unregistered
  * when it stops.
  */
@@ -31,6 +34,12 @@ public class DicomFindEchoHealthCheck extends AbstractHealthCheck {
         FindSettings settings = endpoint.getSettings();
         builder.detail("peer", settings.peer());
         builder.detail("callingAet", settings.association().callingAeTitle());
+        Map<String, Object> pool = endpoint.poolFigures();
+        if (pool != null) {
+            for (String k : new String[] {"open", "idle", "inUse", "created", "destroyed", "reused"}) {
+                builder.detail("pool." + k, pool.get(k));
+            }
+        }
         FindActivity activity = endpoint.getActivity();
         activity.associationOpened();
         try {

@@ -41,6 +41,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
     private FindActivity activity;
     private ResponseHeaders responseHeaders = ResponseHeaders.NONE;
     private DicomTls tls;
+    private PooledFindService pooledService;
 
     public DicomFindEndpoint(String uri, DicomFindComponent component, DicomFindConfiguration configuration) {
         super(uri, component);
@@ -112,6 +113,10 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         FindSettings pollSettings = new FindSettings(association.toBuilder()
                 .maxResponses(c.effectiveMaxResponses(false)).build(), c.isAbort());
         activity = new FindActivity(getComponent().getActivity());
+        if (c.isProducerPoolEnabled()) {
+            pooledService = new PooledFindService(getComponent().pools(), getComponent()::getOrCreateFindService,
+                    PoolSettings.of(c));
+        }
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
                 settings, pollSettings);
         responseHeaders = ResponseHeaders.compile(c.getResponseHeaders(), c.getResponseHeaderPrefix());
@@ -234,10 +239,19 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         return millis <= 0 ? null : Duration.ofMillis(millis);
     }
 
-    /** Opens the association and sends the C-FIND-RQ. */
+    /** Opens the association (or borrows one, with producerPoolEnabled) and sends the C-FIND-RQ. */
     FindRun startRun(FindRequest request) {
-        return new FindRun(getComponent().getOrCreateFindService(), request, fallbackCharacterSet,
-                configuration.isDataCorrection(), activity);
+        FindService service = pooledService != null ? pooledService : getComponent().getOrCreateFindService();
+        return new FindRun(service, request, fallbackCharacterSet, configuration.isDataCorrection(), activity);
+    }
+
+    /**
+     * The figures of the pool this endpoint's producer borrows from (open, idle, in use, created, destroyed,
+     * reused), or null without producerPoolEnabled or before its first C-FIND.
+     */
+    java.util.Map<String, Object> poolFigures() {
+        AssociationPool pool = pooledService == null ? null : pooledService.poolFor(settings);
+        return pool == null ? null : pool.figures();
     }
 
     /** What this endpoint did on the network (dev console, tests). */

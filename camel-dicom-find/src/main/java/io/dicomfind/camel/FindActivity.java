@@ -20,7 +20,7 @@ public final class FindActivity {
     private final AtomicLong responses = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong echoes = new AtomicLong();
-    private volatile String lastStatus;
+    private volatile DimseStatus lastStatus; // in words only when asked: toString() per C-FIND showed in profiles
     private volatile String lastError;
     private volatile Instant lastActivity;
 
@@ -66,7 +66,7 @@ public final class FindActivity {
     }
 
     void finished(DimseStatus status) {
-        lastStatus = status.toString();
+        lastStatus = status;
         if (status.isFailure()) {
             failures.incrementAndGet();
         }
@@ -119,7 +119,8 @@ public final class FindActivity {
 
     /** The last final status, e.g. "0000H Success"; null before the first C-FIND ended. */
     public String getLastStatus() {
-        return lastStatus;
+        DimseStatus s = lastStatus;
+        return s == null ? null : s.toString();
     }
 
     /** The message of the last association error; null if none. */
@@ -140,8 +141,9 @@ public final class FindActivity {
         m.put("responses", getResponses());
         m.put("failures", getFailures());
         m.put("echoes", getEchoes());
-        if (lastStatus != null) {
-            m.put("lastStatus", lastStatus);
+        String status = getLastStatus();
+        if (status != null) {
+            m.put("lastStatus", status);
         }
         if (lastError != null) {
             m.put("lastError", lastError);

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@link DicomFindAssociationException}. Received identifiers get the endpoint's fallback character set and, with
  * {@code dataCorrection}, {@link IdentifierCorrection}. Associations are counted in the endpoint's {@link FindActivity}.
  *
+ * <p>With a pool, "opened" is borrowed and "closed" is given back. A pooled association the peer ended while it idled
+ * is found when it is lent out, or by the first read or write of the C-FIND; in the latter case the C-FIND is sent
+ * once more on a fresh association, transparently, as long as none of its responses was read ({@link #mayRetry}).
+ *
  * <p>Limits: with {@code maxResults} N, the N+1-th match triggers C-CANCEL and is dropped, so {@link #truncated()}
  * is only true when the SCP really had more. With {@code cancelAfter} N (findscu {@code --cancel}), C-CANCEL is
  * sent after the N-th response and the matches still in flight are delivered, as findscu shows them.
@@ -37,8 +41,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
     private final FindActivity activity;
     private final long started = System.nanoTime();
     private final List<String> warnings = new ArrayList<>();
-    private final FindSession session;
-    private final FindCursor cursor;
+    private final FindService service;
+    private FindSession session;
+    private FindCursor cursor;
+    private boolean retried;
     private Attributes buffered;
     private boolean ended;
     private boolean closed;
@@ -53,13 +59,19 @@ final class FindRun implements Iterator<Attributes>, Closeable {
 
     FindRun(FindService service, FindRequest request, SpecificCharacterSet fallback, boolean dataCorrection,
             FindActivity activity) {
+        this.service = service;
         this.request = request;
         this.fallback = fallback;
         this.dataCorrection = dataCorrection;
         this.activity = activity;
+        start(false);
+    }
+
+    /** Opens (or borrows) the association and sends the C-FIND-RQ; a failure is thrown in the Camel exception. */
+    private void start(boolean fresh) {
         FindSettings s = request.settings();
         try {
-            this.session = service.open(s);
+            session = fresh ? service.openFresh(s) : service.open(s);
         } catch (IOException e) {
             DicomFindAssociationException ex = DicomFindAssociationException.of(s.peer(), "association", e);
             activity.failed(ex);
@@ -70,6 +82,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
         try {
             c = session.find(s.sopClassUid(), request.identifier(), request.priority());
         } catch (IOException | RuntimeException e) {
+            if (e instanceof IOException io && mayRetry(io)) {
+                retry(io);
+                return;
+            }
             closeSession();
             RuntimeException ex = e instanceof IOException io
                     ? DicomFindAssociationException.of(s.peer(), "C-FIND", io) : (RuntimeException) e;
@@ -78,6 +94,25 @@ final class FindRun implements Iterator<Attributes>, Closeable {
         }
         activity.queryStarted();
         this.cursor = c;
+    }
+
+    /**
+     * Once per run, before anything of the C-FIND was received, on a pooled association that carried an earlier one:
+     * a failure that shows the peer ended it while it idled ({@link StaleAssociation}).
+     */
+    private boolean mayRetry(IOException e) {
+        return !retried && responseCount == 0 && session.isReused() && StaleAssociation.suggests(e);
+    }
+
+    /** Gives the stale association back (the pool destroys it) and sends the same C-FIND on a fresh one. */
+    private void retry(IOException e) {
+        retried = true;
+        LOG.debug("C-FIND on {}: the pooled association had been ended by the peer ({}); sending the query again on"
+                + " a fresh association", request.settings().peer(), e.getMessage());
+        closeQuietly(cursor);
+        cursor = null;
+        closeSession();
+        start(true);
     }
 
     /**
@@ -109,6 +144,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
             try {
                 r = cursor.next();
             } catch (IOException e) {
+                if (mayRetry(e)) {
+                    retry(e);
+                    continue;
+                }
                 throw broken(e);
             }
             if (r == null) {

@@ -19,6 +19,14 @@ public interface FindService {
     FindSession open(FindSettings settings) throws IOException;
 
     /**
+     * Opens an association that carried no earlier C-FIND, for the one retry after a reused association turned out
+     * to be ended by the peer ({@link FindSession#isReused()}). Without a pool every association is fresh.
+     */
+    default FindSession openFresh(FindSettings settings) throws IOException {
+        return open(settings);
+    }
+
+    /**
      * C-ECHO (PS3.7 9.1.5) on an association of its own that proposes only Verification, then releases it.
      *
      * @return the C-ECHO-RSP status

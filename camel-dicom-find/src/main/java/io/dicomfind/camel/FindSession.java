@@ -15,6 +15,23 @@ public interface FindSession extends Closeable {
     FindCursor find(String sopClassUid, Attributes identifier, Priority priority) throws IOException;
 
     /**
+     * Whether another C-FIND may be sent on this association now: it is open, idle, and the peer has not ended it
+     * meanwhile (a peer's A-RELEASE-RQ is answered on the way). Checked without blocking, when a pool lends it out.
+     * False by default: a session that cannot tell is never pooled.
+     */
+    default boolean isReusable() {
+        return false;
+    }
+
+    /**
+     * Whether an earlier C-FIND ran on this association (a pooled one lent out again): a failure before the first
+     * response may then mean the peer ended it while idle, and the query may be sent again on a fresh one.
+     */
+    default boolean isReused() {
+        return false;
+    }
+
+    /**
      * Ends the association: an unfinished C-FIND is cancelled and read to its end, then the association is released;
      * or, when {@link FindSettings#abort()} asks for it (findscu {@code --abort}), it is aborted at once. The socket is
      * closed on every path; idempotent.

@@ -45,6 +45,11 @@ public final class NetFindService implements FindService {
         }
 
         @Override
+        public boolean isReusable() {
+            return association.checkIdle();
+        }
+
+        @Override
         public void close() throws IOException {
             if (abort) {
                 // findscu --abort: A-ABORT ends an unfinished C-FIND too (PS3.8 7.3), no C-CANCEL needed

@@ -25,42 +25,9 @@ public final class NetworkLeakCheck {
         return new NetworkLeakCheck(openSockets());
     }
 
-    /**
-     * TCP sockets of this process: fds whose link reads {@code socket:[inode]} with the inode listed in
-     * {@code /proc/net/tcp} or {@code tcp6}. Unix domain sockets are not counted: the JDK opens one to spawn a child
-     * process, and no association ever uses one.
-     */
+    /** TCP sockets of this process ({@link io.dicomfind.peers.TcpConnections#ofThisProcess()}). */
     public static int openSockets() {
-        java.util.Set<String> tcp = tcpInodes();
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return (int) fds.filter(fd -> {
-                try {
-                    String link = Files.readSymbolicLink(fd).toString();
-                    return link.startsWith("socket:[") && tcp.contains(link.substring(8, link.length() - 1));
-                } catch (IOException e) {
-                    return false; // the fd was closed while listing
-                }
-            }).count();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list /proc/self/fd", e);
-        }
-    }
-
-    private static java.util.Set<String> tcpInodes() {
-        java.util.Set<String> inodes = new java.util.HashSet<>();
-        for (String f : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            try {
-                for (String line : Files.readAllLines(Path.of(f))) {
-                    String[] cols = line.trim().split("\\s+");
-                    if (cols.length > 9 && !cols[0].equals("sl")) {
-                        inodes.add(cols[9]);
-                    }
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read " + f, e);
-            }
-        }
-        return inodes;
+        return io.dicomfind.peers.TcpConnections.ofThisProcess();
     }
 
     /** The socket inodes with their /proc/net lines (for the failure message). */

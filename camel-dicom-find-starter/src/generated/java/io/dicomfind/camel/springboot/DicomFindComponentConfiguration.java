@@ -196,6 +196,44 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer maxResponses;
     /**
+     * When producerPoolMaxTotal associations are in use: wait for one (up to producerPoolMaxWait) instead of
+     * failing at once
+     */
+    private Boolean producerPoolBlockWhenExhausted = true;
+    /**
+     * Keep associations open between exchanges and polls and reuse them, one C-FIND at a time on each (no
+     * asynchronous operations are negotiated), pooled per peer, AE titles, TLS settings and proposed
+     * presentation contexts. Off by default: many PACS cap the associations per calling AE and some fork a
+     * process per association, so idle pooled associations would hold what other clients need; turn it on for
+     * many small queries
+     */
+    private Boolean producerPoolEnabled = false;
+    /**
+     * Most idle associations the pool keeps; one returned beyond this is released. -1 means no limit
+     */
+    private Integer producerPoolMaxIdle = 8;
+    /**
+     * Most associations the pool opens to one peer (per AE titles, TLS settings and presentation contexts),
+     * in use and idle together; keep it below the peer's cap. -1 means no limit
+     */
+    private Integer producerPoolMaxTotal = 8;
+    /**
+     * How long an exchange or poll waits for a pooled association when all are in use; then it fails with
+     * DicomFindAssociationException reason POOL_EXHAUSTED. 0 or less waits without limit. A duration such as
+     * 30s or 5m, or milliseconds.
+     */
+    private Duration producerPoolMaxWait = Duration.ofSeconds(30);
+    /**
+     * An association idle for this long is released (A-RELEASE) by the pool. Keep it below the peer's own
+     * idle timeout (Orthanc's DicomScpTimeout is 30 s by default) so that we release first. A duration such
+     * as 30s or 5m, or milliseconds.
+     */
+    private Duration producerPoolMinEvictableIdle = Duration.ofSeconds(20);
+    /**
+     * Idle associations the pool keeps open even when nothing is queried (opened in the background)
+     */
+    private Integer producerPoolMinIdle = 0;
+    /**
      * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR in local byte order first),
      * ExplicitLittleEndianFirst (-xe), ExplicitBigEndianFirst (-xb), Deflated (-xd), ImplicitLittleEndianOnly
      * (-xi)
@@ -475,6 +513,62 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxResponses(Integer maxResponses) {
         this.maxResponses = maxResponses;
+    }
+
+    public Boolean getProducerPoolBlockWhenExhausted() {
+        return producerPoolBlockWhenExhausted;
+    }
+
+    public void setProducerPoolBlockWhenExhausted(Boolean producerPoolBlockWhenExhausted) {
+        this.producerPoolBlockWhenExhausted = producerPoolBlockWhenExhausted;
+    }
+
+    public Boolean getProducerPoolEnabled() {
+        return producerPoolEnabled;
+    }
+
+    public void setProducerPoolEnabled(Boolean producerPoolEnabled) {
+        this.producerPoolEnabled = producerPoolEnabled;
+    }
+
+    public Integer getProducerPoolMaxIdle() {
+        return producerPoolMaxIdle;
+    }
+
+    public void setProducerPoolMaxIdle(Integer producerPoolMaxIdle) {
+        this.producerPoolMaxIdle = producerPoolMaxIdle;
+    }
+
+    public Integer getProducerPoolMaxTotal() {
+        return producerPoolMaxTotal;
+    }
+
+    public void setProducerPoolMaxTotal(Integer producerPoolMaxTotal) {
+        this.producerPoolMaxTotal = producerPoolMaxTotal;
+    }
+
+    public Duration getProducerPoolMaxWait() {
+        return producerPoolMaxWait;
+    }
+
+    public void setProducerPoolMaxWait(Duration producerPoolMaxWait) {
+        this.producerPoolMaxWait = producerPoolMaxWait;
+    }
+
+    public Duration getProducerPoolMinEvictableIdle() {
+        return producerPoolMinEvictableIdle;
+    }
+
+    public void setProducerPoolMinEvictableIdle(Duration producerPoolMinEvictableIdle) {
+        this.producerPoolMinEvictableIdle = producerPoolMinEvictableIdle;
+    }
+
+    public Integer getProducerPoolMinIdle() {
+        return producerPoolMinIdle;
+    }
+
+    public void setProducerPoolMinIdle(Integer producerPoolMinIdle) {
+        this.producerPoolMinIdle = producerPoolMinIdle;
     }
 
     public ProposedTransferSyntaxes getProposedTransferSyntaxes() {

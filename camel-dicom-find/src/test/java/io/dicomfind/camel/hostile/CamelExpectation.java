@@ -51,8 +51,8 @@ record CamelExpectation(Reason reason, int status, List<String> fragments, Predi
 
     /** The reason DicomFindAssociationException.of gives to the core exception a behaviour ends with. */
     static Reason reasonOf(Class<? extends Throwable> core) {
-        if (core == DicomProtocolException.class) {
-            return Reason.PROTOCOL_ERROR;
+        if (DicomProtocolException.class.isAssignableFrom(core)) {
+            return Reason.PROTOCOL_ERROR; // also a peer's A-RELEASE-RQ during a C-FIND (ReleaseRequestedByPeer)
         } else if (core == AcseTimeoutException.class) {
             return Reason.ACSE_TIMEOUT;
         } else if (core == DimseTimeoutException.class) {

@@ -86,6 +86,24 @@ public final class Association implements AutoCloseable {
         return ul.isOpen();
     }
 
+    /**
+     * Whether another request may be sent now, checked without blocking: the association is open, no query is
+     * running on it, and the peer sent nothing while it was idle. Something sent means the peer ends the
+     * association: its A-RELEASE-RQ is answered with A-RELEASE-RP, an A-ABORT or a closed connection is accepted,
+     * and this returns false with the transport closed. A connection the peer closed without a PDU cannot be seen
+     * without blocking; the next request's first read reports it.
+     */
+    public boolean checkIdle() {
+        if (!ul.isOpen() || activeQuery != null && !activeQuery.isFinished()) {
+            return false;
+        }
+        if (!ul.hasUnsolicitedInput()) {
+            return true;
+        }
+        AssociationRelease.peerEnded(ul, config);
+        return false;
+    }
+
     /** Every proposed context with its result, in proposal order. */
     public List<PresentationContextResult> presentationContexts() {
         return List.copyOf(contexts);

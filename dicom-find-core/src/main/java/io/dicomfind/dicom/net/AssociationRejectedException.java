@@ -6,6 +6,13 @@ import io.dicomfind.dicom.net.pdu.AAssociateRj;
 public class AssociationRejectedException extends DicomNetworkException {
     private static final long serialVersionUID = 1L;
 
+    /** PS3.8 Table 9-21: source 3, service-provider (presentation related function). */
+    public static final int SOURCE_PRESENTATION = 3;
+    /** PS3.8 Table 9-21, source 3: temporary-congestion. */
+    public static final int REASON_TEMPORARY_CONGESTION = 1;
+    /** PS3.8 Table 9-21, source 3: local-limit-exceeded. */
+    public static final int REASON_LOCAL_LIMIT_EXCEEDED = 2;
+
     private final int result;
     private final int source;
     private final int reason;
@@ -36,7 +43,15 @@ public class AssociationRejectedException extends DicomNetworkException {
         return new AAssociateRj(result, source, reason).describe();
     }
 
+    /**
+     * Whether trying again later may succeed: result rejected-transient, or the service-provider (presentation)
+     * reasons temporary-congestion (1) and local-limit-exceeded (2) of PS3.8 Table 9-21 whatever the result says
+     * (a busy SCP that calls its association cap permanent is still only busy). Everything else (unknown AE titles,
+     * unsupported application context, no reason given with a permanent result) is permanent.
+     */
     public boolean isTransient() {
-        return result == AAssociateRj.RESULT_REJECTED_TRANSIENT;
+        return result == AAssociateRj.RESULT_REJECTED_TRANSIENT
+                || source == SOURCE_PRESENTATION && (reason == REASON_TEMPORARY_CONGESTION
+                        || reason == REASON_LOCAL_LIMIT_EXCEEDED);
     }
 }

@@ -1,6 +1,7 @@
 package io.dicomfind.dicom.net;
 
 import io.dicomfind.dicom.net.TimedInputStream.Timer;
+import io.dicomfind.dicom.net.pdu.AAbort;
 import io.dicomfind.dicom.net.pdu.AReleaseRp;
 import io.dicomfind.dicom.net.pdu.AReleaseRq;
 import io.dicomfind.dicom.net.pdu.PDataTf;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Association release as requestor (PS3.8 7.2, 9.2 AR-1 to AR-3): A-RELEASE-RQ, then the wait for A-RELEASE-RP
- * within the ACSE timeout, answering a release collision on the way. The transport is closed on every path out.
+ * within the ACSE timeout, answering a release collision on the way; and the peer's own A-RELEASE-RQ or A-ABORT on an
+ * idle association. The transport is closed on every path out.
  */
 final class AssociationRelease {
     // Logged under Association's name: that is the logger users know and configure.
@@ -49,6 +51,36 @@ final class AssociationRelease {
             throw ul.failure(e);
         } finally {
             ul.close(); // AR-3: the requestor closes after A-RELEASE-RP
+        }
+    }
+
+    /**
+     * A PDU arrived on an idle association (no request outstanding): the peer ends it. An A-RELEASE-RQ is answered
+     * with A-RELEASE-RP (PS3.8 9.2, Sta6 Evt12 AR-2, then AR-4) and the transport closed: the release requestor closes
+     * on receiving it (AR-3), so nothing is lost. An A-ABORT (AA-3) or a closed connection just ends it; anything else
+     * is a protocol error, answered with A-ABORT. Never throws: the association is unusable afterwards either way.
+     */
+    static void peerEnded(UpperLayerConnection ul, AssociationConfig config) {
+        ul.waitingFor("nothing (idle association)");
+        try {
+            ul.deadline(config.acseTimeout(), Timer.ACSE); // the PDU has begun to arrive: bound the wait for its rest
+            Pdu pdu = ul.read();
+            if (pdu instanceof AReleaseRq) {
+                LOG.debug("{}: A-RELEASE-RQ on an idle association, -> A-RELEASE-RP", config.peerDescription());
+                ul.write(new AReleaseRp());
+                ul.released();
+            } else if (pdu instanceof AAbort a) {
+                LOG.debug("{}: idle association {}", config.peerDescription(), a.describe());
+                throw ul.unexpected(pdu);
+            } else if (pdu == null) {
+                LOG.debug("{}: idle association closed by peer", config.peerDescription());
+            } else {
+                throw ul.unexpected(pdu);
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: idle association ended: {}", config.peerDescription(), ul.failure(e).getMessage());
+        } finally {
+            ul.close();
         }
     }
 }

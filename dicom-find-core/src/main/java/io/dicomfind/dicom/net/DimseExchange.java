@@ -140,8 +140,8 @@ final class DimseExchange {
                 LOG.trace("<- P-DATA-TF {}", p.pdvs());
                 pdvs.addAll(p.pdvs());
             } else if (pdu instanceof AReleaseRq) {
-                throw new DicomProtocolException("peer sent A-RELEASE-RQ while our request was outstanding",
-                        DicomProtocolException.REASON_UNEXPECTED_PDU);
+                throw new ReleaseRequestedByPeerException(
+                        "peer sent A-RELEASE-RQ while our request was outstanding");
             } else {
                 throw ul.unexpected(pdu);
             }

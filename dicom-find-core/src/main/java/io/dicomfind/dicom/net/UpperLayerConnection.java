@@ -29,6 +29,7 @@ final class UpperLayerConnection {
     private final AssociationConfig config;
     private final Socket socket;
     private final TimedInputStream timedIn;
+    private final BufferedInputStream in;
     private final PduReader reader;
     private final OutputStream out;
     private State state = State.CLOSED;
@@ -39,7 +40,8 @@ final class UpperLayerConnection {
         this.config = config;
         this.socket = socket;
         this.timedIn = new TimedInputStream(socket, socket.getInputStream(), config.socketTimeout());
-        this.reader = new PduReader(new BufferedInputStream(timedIn, 64 * 1024), config.receiveBound());
+        this.in = new BufferedInputStream(timedIn, 64 * 1024);
+        this.reader = new PduReader(in, config.receiveBound());
         this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     }
 
@@ -93,6 +95,18 @@ final class UpperLayerConnection {
     /** The next PDU, or null if the peer closed the transport. */
     Pdu read() throws IOException {
         return reader.read();
+    }
+
+    /**
+     * Whether bytes of a PDU have arrived that nobody asked for yet, without blocking: what the peer sent while the
+     * association was idle. On a TLS socket only what was already decrypted counts.
+     */
+    boolean hasUnsolicitedInput() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true; // the next read reports what is wrong
+        }
     }
 
     /** Starts {@code timer} (PS3.8 9.1.4); null: no deadline, only the socket timeout. */

@@ -220,6 +220,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private FindStatusOverride statusOverride;
         private Duration acseTimeout = Duration.ofSeconds(30);
         private Duration idleTimeout;
+        private IdleAction idleAction = IdleAction.ABORT;
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
@@ -416,6 +417,12 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
+        /** What to do at the {@link #idleTimeout(Duration)} (default {@link IdleAction#ABORT}). */
+        public Builder idleAction(IdleAction action) {
+            this.idleAction = Objects.requireNonNull(action);
+            return this;
+        }
+
         public Builder implementationClassUid(String uid) {
             this.implementationClassUid = Objects.requireNonNull(uid);
             return this;
@@ -461,7 +468,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
             }
             return new ScpConfig(aeTitle, checkCalledAeTitle, callingAeTitles, maxPduLength, maxAssociations,
                     transferSyntaxes, Map.copyOf(models), responseDelay, statusOverride, acseTimeout, idleTimeout,
-                    implementationClassUid, implementationVersionName, decodeLimits);
+                    idleAction, implementationClassUid, implementationVersionName, decodeLimits);
         }
 
         /**

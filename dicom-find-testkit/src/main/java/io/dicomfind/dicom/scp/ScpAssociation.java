@@ -137,6 +137,16 @@ final class ScpAssociation implements Runnable {
             sendAbort(e.abortSource(), e.abortReason());
             countAborted();
         } catch (SocketTimeoutException e) {
+            if (established && config.idleAction() == IdleAction.RELEASE) {
+                LOG.info("{} ({}): idle timeout, sending A-RELEASE-RQ", callingAeTitle, peer);
+                releaseAsRequestor();
+                return;
+            }
+            if (established && config.idleAction() == IdleAction.DROP) {
+                LOG.info("{} ({}): idle timeout, closing the connection without a PDU", callingAeTitle, peer);
+                countAborted();
+                return; // the finally block closes the socket
+            }
             LOG.info("{} ({}): {} timeout, sending A-ABORT", callingAeTitle, peer,
                     established ? "idle" : "ACSE");
             sendAbort(AAbort.SOURCE_SERVICE_PROVIDER, 0);
@@ -519,6 +529,32 @@ final class ScpAssociation implements Runnable {
         } catch (IOException e) {
             LOG.debug("{}: after A-RELEASE-RP: {}", callingAeTitle, e.toString());
         }
+    }
+
+    /**
+     * Release requested by us, the acceptor (PS3.8 9.2 AR-1 to AR-3): A-RELEASE-RQ, then A-RELEASE-RP within the
+     * ACSE timeout (answering a collision on the way), then we close. Anything else ends it as a lost connection.
+     */
+    private void releaseAsRequestor() {
+        try {
+            writePdu(new AReleaseRq());
+            socket.setSoTimeout(millis(config.acseTimeout()));
+            while (true) {
+                Pdu pdu = reader.read();
+                if (pdu instanceof AReleaseRp) {
+                    scp.counters().released.incrementAndGet();
+                    return;
+                }
+                if (pdu instanceof AReleaseRq) {
+                    writePdu(new AReleaseRp()); // collision (PS3.8 9.2.2): as acceptor we answer, then wait
+                } else if (!(pdu instanceof PDataTf)) {
+                    break; // closed, aborted or a stray PDU: no orderly release
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: after A-RELEASE-RQ: {}", callingAeTitle, e.toString());
+        }
+        countAborted();
     }
 
     private void sendAbort(int source, int reason) {

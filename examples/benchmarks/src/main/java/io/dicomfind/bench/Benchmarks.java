@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * it side by side (interleaved, run by run), then writes a Markdown results table.
  *
  * <pre>
- * Benchmarks --root DIR [--runs 5] [--out results.md] [--sections throughput,component,latency,memory,reference]
+ * Benchmarks --root DIR [--runs 5] [--out results.md]
+ *            [--sections throughput,component,latency,memory,pool,reference]
  * </pre>
  */
 public final class Benchmarks {
@@ -51,7 +52,7 @@ public final class Benchmarks {
         Path root = Path.of(".");
         int runs = 5;
         Path out = null;
-        Set<String> sections = new LinkedHashSet<>(List.of("throughput", "component", "latency", "memory",
+        Set<String> sections = new LinkedHashSet<>(List.of("throughput", "component", "latency", "memory", "pool",
                 "reference"));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -85,6 +86,9 @@ public final class Benchmarks {
                 }
                 if (sections.contains("memory")) {
                     new MemoryBenchmark(b).run();
+                }
+                if (sections.contains("pool")) {
+                    new PoolBenchmark(b).run();
                 }
             } finally {
                 b.stopScp();

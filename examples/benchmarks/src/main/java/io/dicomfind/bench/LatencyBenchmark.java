@@ -42,7 +42,21 @@ final class LatencyBenchmark {
         this.b = b;
     }
 
-    private record Client(String name, List<String> command, Map<String, String> env, int queries) {
+    record Client(String name, List<String> command, Map<String, String> env, int queries) {
+    }
+
+    /** DCMTK findscu with TCP_NODELAY=1 and {@code --repeat}, the query file on {@code port}. */
+    static Client findscuNoDelay(Benchmarks b, int port) throws IOException {
+        return new Client("DCMTK findscu TCP_NODELAY=1, --repeat", List.of("findscu", "-W", "-q", "-aec",
+                BenchData.AE_TITLE, HOST, Integer.toString(port), b.queryFile().toString()),
+                Benchmarks.findscuEnv(true), REPEAT_QUERIES);
+    }
+
+    /** Per-query time on one association: the marginal cost (T(n) - T(1)) / (n - 1). */
+    double perQueryOnOneAssociation(Client c) throws IOException {
+        double one = wall(c, 1);
+        double many = wall(c, c.queries());
+        return (many - one) / (c.queries() - 1);
     }
 
     void run() throws Exception {
@@ -54,8 +68,7 @@ final class LatencyBenchmark {
                         BenchData.AE_TITLE, HOST, p, query.toString()), Map.of(), REPEAT_QUERIES),
                 new Client("DCMTK findscu as shipped, --repeat", List.of("findscu", "-W", "-q", "-aec",
                         BenchData.AE_TITLE, HOST, p, query.toString()), Benchmarks.findscuEnv(false), QUERIES_NAGLE),
-                new Client("DCMTK findscu TCP_NODELAY=1, --repeat", List.of("findscu", "-W", "-q", "-aec",
-                        BenchData.AE_TITLE, HOST, p, query.toString()), Benchmarks.findscuEnv(true), REPEAT_QUERIES));
+                findscuNoDelay(b, port));
         List<Client> perProcess = List.of(
                 new Client("dicomfind findscu (ours), a JVM per query", repeat.get(0).command(), Map.of(),
                         JVM_PROCESSES),
@@ -68,9 +81,7 @@ final class LatencyBenchmark {
         Attributes keys = BenchData.query();
         for (int run = -1; run < b.runs; run++) {
             for (Client c : repeat) {
-                double one = wall(c, 1);
-                double many = wall(c, c.queries());
-                record(run, c.name(), (many - one) / (c.queries() - 1));
+                record(run, c.name(), perQueryOnOneAssociation(c));
                 notes.put(c.name(), "(T(" + c.queries() + ") − T(1)) / " + (c.queries() - 1));
             }
             record(run, "dicomfind API, one association", apiOneAssociation(config, keys));

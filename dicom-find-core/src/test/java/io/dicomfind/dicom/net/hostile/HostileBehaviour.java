@@ -28,6 +28,7 @@ import io.dicomfind.dicom.net.DicomNetworkException;
 import io.dicomfind.dicom.net.DicomProtocolException;
 import io.dicomfind.dicom.net.DimseTimeoutException;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.ReleaseRequestedByPeerException;
 import io.dicomfind.dicom.net.ResponseLimitExceededException;
 import io.dicomfind.dicom.net.dimse.CommandSet;
 import io.dicomfind.dicom.net.pdu.AAbort;
@@ -538,7 +539,8 @@ public enum HostileBehaviour {
         p.acceptAndReadFind();
         p.send(new AAbort(0, 0));
     }, "waiting for C-ECHO-RSP (message ID 1): association aborted by service-user"),
-    RELEASE_REQUEST_DURING_FIND(89, Client.FIND, DicomProtocolException.class, p -> {
+    /** Still aborted as a protocol error, typed so that a pool may send the query again on another association. */
+    RELEASE_REQUEST_DURING_FIND(89, Client.FIND, ReleaseRequestedByPeerException.class, p -> {
         p.acceptAndReadFind();
         p.send(new AReleaseRq());
     }, "waiting for C-FIND-RSP 1 (message ID 1): peer sent A-RELEASE-RQ while our request was outstanding"),

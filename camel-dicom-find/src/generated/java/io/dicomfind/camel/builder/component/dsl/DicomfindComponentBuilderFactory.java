@@ -623,6 +623,138 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+    
+        
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+    
+        
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+    
+        
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+    
+        
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+    
+        
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+    
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+    
+        
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -809,6 +941,13 @@ public interface DicomfindComponentBuilderFactory {
             case "findService": ((DicomFindComponent) component).setFindService((io.dicomfind.camel.FindService) value); return true;
             case "maxPdu": getOrCreateConfiguration((DicomFindComponent) component).setMaxPdu((int) value); return true;
             case "maxResponses": getOrCreateConfiguration((DicomFindComponent) component).setMaxResponses((java.lang.Integer) value); return true;
+            case "producerPoolBlockWhenExhausted": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolBlockWhenExhausted((boolean) value); return true;
+            case "producerPoolEnabled": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolEnabled((boolean) value); return true;
+            case "producerPoolMaxIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxIdle((int) value); return true;
+            case "producerPoolMaxTotal": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxTotal((int) value); return true;
+            case "producerPoolMaxWait": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxWait((long) value); return true;
+            case "producerPoolMinEvictableIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinEvictableIdle((long) value); return true;
+            case "producerPoolMinIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinIdle((int) value); return true;
             case "proposedTransferSyntaxes": getOrCreateConfiguration((DicomFindComponent) component).setProposedTransferSyntaxes((io.dicomfind.camel.ProposedTransferSyntaxes) value); return true;
             case "socketTimeout": getOrCreateConfiguration((DicomFindComponent) component).setSocketTimeout((long) value); return true;
             case "healthCheckConsumerEnabled": ((DicomFindComponent) component).setHealthCheckConsumerEnabled((boolean) value); return true;

@@ -1436,6 +1436,246 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -2268,6 +2508,246 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -2984,6 +3464,246 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder maxResponses(String maxResponses) {
             doSetProperty("maxResponses", maxResponses);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
             return this;
         }
         /**
