@@ -38,6 +38,37 @@ public final class SafeText {
         return sb.toString();
     }
 
+    /**
+     * Only the characters that must not reach a terminal escaped, backslashes left alone: for a line that may
+     * already hold escaped text (a log line built from escaped parts), where escaping again would double them.
+     */
+    public static String escapeControls(String s) {
+        int n = s.length();
+        int k = 0;
+        while (k < n && !control(s, k, n)) {
+            k++;
+        }
+        if (k == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n + 16).append(s, 0, k);
+        for (; k < n; k++) {
+            char c = s.charAt(k);
+            if (control(s, k, n)) {
+                sb.append("\\u").append(HEX[c >>> 12]).append(HEX[(c >>> 8) & 15]).append(HEX[(c >>> 4) & 15])
+                        .append(HEX[c & 15]);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** TAB and NUL (UI padding, PS3.5 6.2) act on no terminal and split no line: left to the last line of defence. */
+    private static boolean control(CharSequence s, int k, int n) {
+        return s.charAt(k) != 0 && needsEscape(s, k, n, true);
+    }
+
     /** Whether {@link #appendEscaped} would change anything in {@code s[from, to)}. */
     public static boolean isSafe(CharSequence s, int from, int to, boolean keepTab) {
         for (int k = from; k < to; k++) {

@@ -1,5 +1,7 @@
 package io.dicomfind.cli;
 
+import io.dicomfind.dicom.io.DumpLineSink;
+import io.dicomfind.dicom.io.SafeText;
 import java.io.PrintStream;
 
 /**
@@ -48,12 +50,29 @@ final class CliLog {
         int n = lines.length > 1 && message.endsWith("\n") ? lines.length - 1 : lines.length;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append(level.prefix()).append(": ").append(lines[i]).append(System.lineSeparator());
+            // the last line of defence: whatever a message quotes, no control character reaches the terminal
+            sb.append(level.prefix()).append(": ").append(SafeText.escapeControls(lines[i]))
+                    .append(System.lineSeparator());
         }
         synchronized (out) {
             out.print(sb);
             out.flush();
         }
+    }
+
+    /**
+     * The sink a dump is written to ({@link io.dicomfind.dicom.io.DumpWriter}): each line one log event at
+     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already.
+     */
+    DumpLineSink lines(LogLevel level) {
+        String prefix = level.prefix() + ": ";
+        String eol = System.lineSeparator();
+        return line -> {
+            synchronized (out) {
+                out.append(prefix).append(line).append(eol);
+                out.flush();
+            }
+        };
     }
 
     void fatal(String m) {
