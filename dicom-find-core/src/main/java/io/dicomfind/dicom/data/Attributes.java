@@ -257,6 +257,43 @@ public final class Attributes {
         return parts;
     }
 
+    /**
+     * The values of the text element at {@code index} one at a time, as {@link #getStrings(int)} gives them, but
+     * without an array of all: writers use it for elements with millions of values. Nothing for an absent value.
+     *
+     * @return the number of values
+     */
+    public int forEachString(int index, StringAction action) throws java.io.IOException {
+        if (values[index] == null) {
+            return 0;
+        }
+        String s = valueAsString(index);
+        if (s == null) {
+            return 0;
+        }
+        VR vr = vrs[index];
+        if (vr.isSingleValuedText() || isBulk(vr) && !(values[index] instanceof String)) {
+            action.accept(trim(s, vr));
+            return 1;
+        }
+        int n = 0;
+        int start = 0;
+        for (int k = 0; k <= s.length(); k++) {
+            if (k == s.length() || s.charAt(k) == '\\') {
+                action.accept(trim(s.substring(start, k), vr));
+                n++;
+                start = k + 1;
+            }
+        }
+        return n;
+    }
+
+    /** What {@link #forEachString} does with each value: typically writes it out. */
+    @FunctionalInterface
+    public interface StringAction {
+        void accept(String value) throws java.io.IOException;
+    }
+
     private static boolean isBulk(VR vr) {
         return switch (vr) {
             case OB, OD, OF, OL, OV, OW, UN -> true;
