@@ -136,6 +136,14 @@ final class FindRunner {
             closeOutput();
             association.abort();
             return ExitCodes.ASSOCIATION;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // never a stack trace for the user: say what ran out, at which response, and how to give more
+            log.fatal("Find SCU Failed: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack exhausted")
+                    + " at response " + responseCount + " (the JVM's -Xmx/-Xss are too small for it; set them in"
+                    + " FINDSCU_JAVA_OPTS)");
+            association.abort();
+            closeOutput();
+            return ExitCodes.ASSOCIATION;
         }
         closeOutput();
         if (options.abort) {

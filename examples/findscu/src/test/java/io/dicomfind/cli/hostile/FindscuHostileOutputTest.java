@@ -62,6 +62,9 @@ class FindscuHostileOutputTest {
     }
 
     static Stream<List<String>> modes() {
+        if (System.getProperty("hostile.modes") != null) {
+            return Stream.of(System.getProperty("hostile.modes").split(";")).map(m -> List.of(m.split(" ")));
+        }
         return Stream.of(List.of(), List.of("-v"), List.of("-d"), List.of("-X"), List.of("-Xx"),
                 List.of("-Xs", "all.xml"), List.of("-J"), List.of("+sr", "-Xx"));
     }
@@ -80,8 +83,10 @@ class FindscuHostileOutputTest {
         Run run = findscu(dir, mode);
         boolean shown = !mode.contains("-X") && !mode.contains("-Xx") && !mode.contains("-Xs") && !mode.contains("-J")
                 || mode.contains("+sr");
-        assertNull(run.err.firstRaw(), () -> "raw control character on stderr: " + run.err.firstRaw());
-        assertNull(run.out.firstRaw(), () -> "raw control character on stdout: " + run.out.firstRaw());
+        assertNull(run.err.firstRaw(), () -> "raw control character on stderr: " + run.err.firstRaw() + "\n"
+                + run.describe());
+        assertNull(run.out.firstRaw(), () -> "raw control character on stdout: " + run.out.firstRaw() + "\n"
+                + run.describe());
         for (String m : run.err.messages()) {
             assertTrue(m.startsWith("W: Find Response ") && m.contains("shortened"),
                     () -> "unexpected message '" + m + "'\n" + run.describe());
