@@ -482,17 +482,33 @@ public final class Attributes {
         return h;
     }
 
+    /** Elements and characters per value that {@link #toString()} shows: it ends up in exception messages. */
+    private static final int SHOWN_ELEMENTS = 16;
+    private static final int SHOWN_CHARS = 64;
+
+    /**
+     * A short description for messages and debuggers: the first {@value #SHOWN_ELEMENTS} elements, each value cut
+     * at {@value #SHOWN_CHARS} characters and escaped ({@link SafeText}), so that a giant or hostile data set
+     * cannot make a message huge or put control characters in a log.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < Math.min(size, SHOWN_ELEMENTS); i++) {
             sb.append(Tag.toString(tags[i])).append(' ').append(vrs[i]).append(" [");
             if (values[i] instanceof Sequence s) {
                 sb.append(s.size()).append(" items");
             } else if (values[i] != null) {
-                sb.append(valueAsString(i));
+                String v = valueAsString(i);
+                SafeText.appendEscaped(sb, v, 0, Math.min(v.length(), SHOWN_CHARS), false);
+                if (v.length() > SHOWN_CHARS) {
+                    sb.append("...");
+                }
             }
             sb.append("]\n");
+        }
+        if (size > SHOWN_ELEMENTS) {
+            sb.append("... (").append(size).append(" elements)\n");
         }
         return sb.toString();
     }

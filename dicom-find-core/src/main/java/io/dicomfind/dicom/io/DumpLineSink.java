@@ -9,7 +9,7 @@ package io.dicomfind.dicom.io;
 public interface DumpLineSink {
     /**
      * One line of the dump, without line terminator, never containing a line break (peer text in it is escaped,
-     * {@link SafeText}). The sequence is reused for the next line: copy it to keep it.
+     * {@link io.dicomfind.dicom.data.SafeText}). The sequence is reused for the next line: copy it to keep it.
      */
     void line(CharSequence line);
 }

@@ -2,6 +2,7 @@ package io.dicomfind.dicom.io;
 
 import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.ElementDictionary;
+import io.dicomfind.dicom.data.SafeText;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.UnencodableCharacterException;
 import io.dicomfind.dicom.data.VR;

@@ -123,8 +123,8 @@ public final class NativeXmlWriter {
             }
             if (!XmlChars.carries(all)) {
                 // A value XML 1.0 cannot carry (a control character, or bytes invalid in its character set): the
-                // schema of PS3.19 A.1.6 lets any attribute hold InlineBinary; the bytes are the value as held,
-                // in the data set's Specific Character Set, so that nothing is lost (docs/robustness.md).
+                // RELAX NG schema of PS3.19 A.1 lets any DicomAttribute hold InlineBinary; the bytes are the value
+                // as held, in the data set's Specific Character Set, so that nothing is lost (docs/robustness.md).
                 inlineBinary(ds.bytesAt(i));
                 return;
             }

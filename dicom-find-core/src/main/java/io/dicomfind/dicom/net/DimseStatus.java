@@ -170,7 +170,7 @@ public final class DimseStatus {
             sb.append(" [");
             String sep = "";
             if (errorComment != null) {
-                sb.append("comment: ").append(io.dicomfind.dicom.io.SafeText.escape(errorComment)); // peer text
+                sb.append("comment: ").append(io.dicomfind.dicom.data.SafeText.escape(errorComment)); // peer text
                 sep = ", ";
             }
             if (offendingElements.length > 0) {

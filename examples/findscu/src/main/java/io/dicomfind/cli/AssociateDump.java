@@ -108,6 +108,6 @@ final class AssociateDump {
 
     /** Peer text (theirs) escaped for the log (docs/robustness.md, "Safe text"); ours is safe already. */
     private static String text(String s) {
-        return s == null ? "" : io.dicomfind.dicom.io.SafeText.escape(s);
+        return s == null ? "" : io.dicomfind.dicom.data.SafeText.escape(s);
     }
 }

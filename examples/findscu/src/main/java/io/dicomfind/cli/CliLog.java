@@ -1,7 +1,7 @@
 package io.dicomfind.cli;
 
 import io.dicomfind.dicom.io.DumpLineSink;
-import io.dicomfind.dicom.io.SafeText;
+import io.dicomfind.dicom.data.SafeText;
 import java.io.PrintStream;
 
 /**

@@ -1,4 +1,4 @@
-package io.dicomfind.dicom.io;
+package io.dicomfind.dicom.data;
 
 /**
  * The one escaping scheme for peer text shown on a terminal or in a log line (CWE-117, terminal escape injection):

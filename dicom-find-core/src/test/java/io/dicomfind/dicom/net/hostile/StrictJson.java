@@ -1,4 +1,4 @@
-package io.dicomfind.cli.hostile;
+package io.dicomfind.dicom.net.hostile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * checked), one value and nothing after it. It keeps only a nesting depth, so a JSON file of tens of megabytes is
  * checked in a 64 MiB heap.
  */
-final class StrictJson {
+public final class StrictJson {
     private final Reader in;
     private int c;
     private long pos;
@@ -26,7 +26,7 @@ final class StrictJson {
     }
 
     /** Throws AssertionError naming the file, offset and problem unless {@code f} is one valid JSON text. */
-    static void check(Path f) throws IOException {
+    public static void check(Path f) throws IOException {
         try (Reader r = new BufferedReader(new InputStreamReader(Files.newInputStream(f),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
