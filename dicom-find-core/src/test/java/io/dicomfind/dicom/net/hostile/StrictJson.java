@@ -71,53 +71,39 @@ public final class StrictJson {
             throw fail("nesting too deep");
         }
         switch (c) {
-            case '{' -> {
-                next();
-                ws();
-                if (c == '}') {
-                    next();
-                    return;
-                }
-                while (true) {
-                    ws();
-                    string();
-                    ws();
-                    expect(':');
-                    ws();
-                    value(depth + 1);
-                    ws();
-                    if (c == ',') {
-                        next();
-                    } else {
-                        expect('}');
-                        return;
-                    }
-                }
-            }
-            case '[' -> {
-                next();
-                ws();
-                if (c == ']') {
-                    next();
-                    return;
-                }
-                while (true) {
-                    ws();
-                    value(depth + 1);
-                    ws();
-                    if (c == ',') {
-                        next();
-                    } else {
-                        expect(']');
-                        return;
-                    }
-                }
-            }
+            case '{' -> elements('}', true, depth);
+            case '[' -> elements(']', false, depth);
             case '"' -> string();
             case 't' -> literal("true");
             case 'f' -> literal("false");
             case 'n' -> literal("null");
             default -> number();
+        }
+    }
+
+    /** The members of an object ({@code named}) or the elements of an array, after the opening bracket. */
+    private void elements(char close, boolean named, int depth) throws IOException {
+        next();
+        ws();
+        if (c == close) {
+            next();
+            return;
+        }
+        while (true) {
+            ws();
+            if (named) {
+                string();
+                ws();
+                expect(':');
+                ws();
+            }
+            value(depth + 1);
+            ws();
+            if (c != ',') {
+                expect(close);
+                return;
+            }
+            next();
         }
     }
 
