@@ -62,17 +62,42 @@ final class CliLog {
 
     /**
      * The sink a dump is written to ({@link io.dicomfind.dicom.io.DumpWriter}): each line one log event at
-     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already.
+     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already. They
+     * are written in chunks of about 8 KiB, one write each, not one per line; {@link Lines#flush()} writes the rest
+     * and must be called before anything else is logged.
      */
-    DumpLineSink lines(LogLevel level) {
-        String prefix = level.prefix() + ": ";
-        String eol = System.lineSeparator();
-        return line -> {
-            synchronized (out) {
-                out.append(prefix).append(line).append(eol);
-                out.flush();
+    Lines lines(LogLevel level) {
+        return new Lines(level.prefix() + ": ");
+    }
+
+    /** The lines of one dump, see {@link #lines(LogLevel)}. */
+    final class Lines implements DumpLineSink {
+        private static final int CHUNK = 8192;
+        private final String prefix;
+        private final String eol = System.lineSeparator();
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 256);
+
+        private Lines(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void line(CharSequence line) {
+            buffer.append(prefix).append(line).append(eol);
+            if (buffer.length() >= CHUNK) {
+                flush();
             }
-        };
+        }
+
+        void flush() {
+            if (buffer.length() > 0) {
+                synchronized (out) {
+                    out.append(buffer);
+                    out.flush();
+                }
+                buffer.setLength(0);
+            }
+        }
     }
 
     void fatal(String m) {

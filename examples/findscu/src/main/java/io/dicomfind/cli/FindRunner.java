@@ -4,7 +4,6 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.QueryKey;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.io.DecodeLimits;
-import io.dicomfind.dicom.io.DumpLineSink;
 import io.dicomfind.dicom.io.DumpWriter;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.OutputLimitException;
@@ -351,13 +350,16 @@ final class FindRunner {
                     .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED);
             dumpSyntax = ts;
         }
-        DumpLineSink lines = log.lines(level);
+        CliLog.Lines lines = log.lines(level);
         lines.line("");
         if (id == null) {
+            lines.flush();
             return;
         }
         try {
             DumpWriter.Shortened s = dump.write(id, lines);
+            lines.line("");
+            lines.flush();
             if (s != null) {
                 outputLimited = true;
                 log.warn("Find Response " + responseCount + ": " + s.count() + " value(s) shown shortened to "
@@ -365,9 +367,9 @@ final class FindRunner {
                         + " (--max-print-length; +L prints values completely)");
             }
         } catch (OutputLimitException e) {
+            lines.flush();
             outputLimited = true;
             log.error("Find Response " + responseCount + " not shown in full: " + e.getMessage());
         }
-        lines.line("");
     }
 }
