@@ -336,6 +336,11 @@ public final class DcmtkXmlWriter {
         Buf(OutputStream target, String encoding) {
             this.bytes = new BufferedOutputStream(new FilterOutputStream(target) {
                 @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len); // FilterOutputStream's own writes byte by byte
+                }
+
+                @Override
                 public void close() {
                     // the caller's stream: flushed, never closed here
                 }
