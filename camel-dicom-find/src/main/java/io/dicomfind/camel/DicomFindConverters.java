@@ -6,6 +6,7 @@ import io.dicomfind.dicom.data.UID;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.JsonWriter;
+import io.dicomfind.dicom.io.NativeXmlWriter;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
 import java.io.ByteArrayInputStream;
@@ -49,15 +50,22 @@ public final class DicomFindConverters {
         return DicomMaps.fromMap(map);
     }
 
-    /** DICOM JSON (PS3.18 F.2), one object. */
+    /** DICOM JSON (PS3.18 F.2), one object; at most {@link TextLimit#MAX_CHARS} characters. */
     @Converter
-    public static String toJson(Attributes ds) {
-        return JsonWriter.toJson(ds);
+    public static String toJson(Attributes ds) throws IOException {
+        TextLimit text = new TextLimit("the DICOM JSON");
+        new JsonWriter(text).writeDataSet(ds);
+        return text.toString();
     }
 
-    /** Native DICOM Model XML (PS3.19 A.1), UTF-8 text. Not a converter: {@code String} is JSON. */
-    public static String toNativeXml(Attributes ds) {
-        return io.dicomfind.dicom.io.NativeXmlWriter.toXml(ds);
+    /**
+     * Native DICOM Model XML (PS3.19 A.1), UTF-8 text; at most {@link TextLimit#MAX_CHARS} characters. Not a
+     * converter: {@code String} is JSON.
+     */
+    public static String toNativeXml(Attributes ds) throws IOException {
+        TextLimit text = new TextLimit("the Native DICOM XML");
+        new NativeXmlWriter(text).writeDataSet(ds);
+        return text.toString();
     }
 
     /** DICOM JSON (an object, or an array of one) or Native DICOM Model XML. */

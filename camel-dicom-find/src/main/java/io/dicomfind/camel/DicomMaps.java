@@ -5,8 +5,9 @@ import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
+import io.dicomfind.dicom.io.OutputLimitException;
+import io.dicomfind.dicom.io.OutputLimits;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +24,50 @@ final class DicomMaps {
     private DicomMaps() {
     }
 
+    /**
+     * Elements and values one Map may hold, nested ones included: a Map costs some 150 bytes per entry, so this
+     * keeps one under about 15 MiB; a larger identifier gets a clear error, not an OutOfMemoryError (use
+     * {@code Attributes} or the {@code dicom} data format, which stream).
+     */
+    static final int MAX_ENTRIES = 100_000;
+
     static Map<String, Object> toMap(Attributes ds) {
+        return toMap(ds, new int[1], 0);
+    }
+
+    private static Map<String, Object> toMap(Attributes ds, int[] entries, int nesting) {
         Map<String, Object> m = new LinkedHashMap<>();
         ElementDictionary dict = ElementDictionary.standard();
         for (int i = 0; i < ds.size(); i++) {
             int tag = ds.tagAt(i);
+            count(entries, 1, tag);
             String keyword = Tag.isPrivate(tag) ? null : dict.keywordOf(tag);
             String key = keyword != null && !keyword.isEmpty() ? keyword : Tag.toString(tag);
-            m.put(key, valueOf(ds, i, tag));
+            m.put(key, valueOf(ds, i, tag, entries, nesting));
         }
         return m;
     }
 
-    private static Object valueOf(Attributes ds, int i, int tag) {
+    private static void count(int[] entries, int n, int tag) {
+        entries[0] += n;
+        if (entries[0] > MAX_ENTRIES) {
+            throw new OutputLimitException("identifier too large for a Map: more than " + MAX_ENTRIES
+                    + " elements and values, at " + Tag.toString(tag) + " (output limit); use Attributes or the dicom"
+                    + " data format, which stream");
+        }
+    }
+
+    private static Object valueOf(Attributes ds, int i, int tag, int[] entries, int nesting) {
         Object v = ds.valueAt(i);
         VR vr = ds.vrAt(i);
         if (v instanceof Sequence seq) {
+            if (nesting >= OutputLimits.MAX_DEPTH) {
+                throw new OutputLimitException("sequence " + Tag.toString(tag) + " nested deeper than "
+                        + OutputLimits.MAX_DEPTH + " levels: not converted to a Map (output limit)");
+            }
             List<Map<String, Object>> items = new ArrayList<>(seq.size());
             for (Attributes item : seq) {
-                items.add(toMap(item));
+                items.add(toMap(item, entries, nesting + 1));
             }
             return items;
         }
@@ -51,11 +77,19 @@ final class DicomMaps {
         if (vr.isBinary() && vr != VR.AT && !isBinaryNumber(vr)) {
             return ds.bytesAt(i);
         }
-        String[] values = ds.getStrings(tag);
-        if (values == null) {
+        List<String> values = new ArrayList<>(1);
+        try {
+            ds.forEachString(i, s -> {
+                count(entries, 1, tag);
+                values.add(s);
+            });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the action does no I/O
+        }
+        if (values.isEmpty()) {
             return null;
         }
-        return values.length == 1 ? values[0] : new ArrayList<>(Arrays.asList(values));
+        return values.size() == 1 ? values.get(0) : values;
     }
 
     private static boolean isBinaryNumber(VR vr) {

@@ -257,6 +257,43 @@ public final class Attributes {
         return parts;
     }
 
+    /**
+     * The values of the text element at {@code index} one at a time, as {@link #getStrings(int)} gives them, but
+     * without an array of all: writers use it for elements with millions of values. Nothing for an absent value.
+     *
+     * @return the number of values
+     */
+    public int forEachString(int index, StringAction action) throws java.io.IOException {
+        if (values[index] == null) {
+            return 0;
+        }
+        String s = valueAsString(index);
+        if (s == null) {
+            return 0;
+        }
+        VR vr = vrs[index];
+        if (vr.isSingleValuedText() || isBulk(vr) && !(values[index] instanceof String)) {
+            action.accept(trim(s, vr));
+            return 1;
+        }
+        int n = 0;
+        int start = 0;
+        for (int k = 0; k <= s.length(); k++) {
+            if (k == s.length() || s.charAt(k) == '\\') {
+                action.accept(trim(s.substring(start, k), vr));
+                n++;
+                start = k + 1;
+            }
+        }
+        return n;
+    }
+
+    /** What {@link #forEachString} does with each value: typically writes it out. */
+    @FunctionalInterface
+    public interface StringAction {
+        void accept(String value) throws java.io.IOException;
+    }
+
     private static boolean isBulk(VR vr) {
         return switch (vr) {
             case OB, OD, OF, OL, OV, OW, UN -> true;
@@ -445,17 +482,33 @@ public final class Attributes {
         return h;
     }
 
+    /** Elements and characters per value that {@link #toString()} shows: it ends up in exception messages. */
+    private static final int SHOWN_ELEMENTS = 16;
+    private static final int SHOWN_CHARS = 64;
+
+    /**
+     * A short description for messages and debuggers: the first {@value #SHOWN_ELEMENTS} elements, each value cut
+     * at {@value #SHOWN_CHARS} characters and escaped ({@link SafeText}), so that a giant or hostile data set
+     * cannot make a message huge or put control characters in a log.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < Math.min(size, SHOWN_ELEMENTS); i++) {
             sb.append(Tag.toString(tags[i])).append(' ').append(vrs[i]).append(" [");
             if (values[i] instanceof Sequence s) {
                 sb.append(s.size()).append(" items");
             } else if (values[i] != null) {
-                sb.append(valueAsString(i));
+                String v = valueAsString(i);
+                SafeText.appendEscaped(sb, v, 0, Math.min(v.length(), SHOWN_CHARS), false);
+                if (v.length() > SHOWN_CHARS) {
+                    sb.append("...");
+                }
             }
             sb.append("]\n");
+        }
+        if (size > SHOWN_ELEMENTS) {
+            sb.append("... (").append(size).append(" elements)\n");
         }
         return sb.toString();
     }

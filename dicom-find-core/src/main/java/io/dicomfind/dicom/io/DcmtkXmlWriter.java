@@ -5,10 +5,18 @@ import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.data.VR;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -97,22 +105,22 @@ public final class DcmtkXmlWriter {
 
     /** One findscu {@code -Xx} response file: declaration and {@code <data-set>}. The stream is not closed. */
     public void writeDataSetDocument(Attributes ds, OutputStream out) throws IOException {
-        Buf b = new Buf(documentEncoding(ds, false));
+        Buf b = new Buf(out, documentEncoding(ds, false));
         b.declaration();
         dataSet(b, ds, transferSyntax);
-        b.flushTo(out);
+        b.flush();
     }
 
     /** What {@code dcm2xml} writes for a Part-10 file: {@code <file-format>} with meta header and data set. */
     public void writeFileFormat(Attributes meta, Attributes ds, OutputStream out) throws IOException {
-        Buf b = new Buf(documentEncoding(ds, true));
+        Buf b = new Buf(out, documentEncoding(ds, true));
         b.declaration();
         b.ascii("<file-format>\n<meta-header xfer=\"1.2.840.10008.1.2.1\" name=\"Little Endian Explicit\">\n");
         elements(b, meta, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         b.ascii("</meta-header>\n");
         dataSet(b, ds, transferSyntax);
         b.ascii("</file-format>\n");
-        b.flushTo(out);
+        b.flush();
     }
 
     /**
@@ -130,12 +138,13 @@ public final class DcmtkXmlWriter {
 
         private Responses(OutputStream out, String type) throws IOException {
             this.out = out;
-            Buf b = new Buf("UTF-8");
+            Buf b = new Buf(out, "UTF-8");
             b.declaration();
             b.ascii("<responses type=\"");
-            b.text(type.getBytes(StandardCharsets.UTF_8));
+            byte[] t = type.getBytes(StandardCharsets.UTF_8);
+            b.text(t, 0, t.length);
             b.ascii("\">\n");
-            b.flushTo(out);
+            b.flush();
         }
 
         /** Appends a response converted to UTF-8, as findscu {@code -Xs} does. */
@@ -151,10 +160,10 @@ public final class DcmtkXmlWriter {
             boolean saved = writer.convertToUtf8;
             writer.convertToUtf8 = true;
             try {
-                Buf b = new Buf("UTF-8");
+                Buf b = new Buf(out, "UTF-8");
                 // findscu -Xs converts, but unlike dcm2xml +U8 does not add (0008,0005) where it was missing
                 writer.dataSet(b, ds, writer.transferSyntax, false);
-                b.flushTo(out);
+                b.flush();
             } finally {
                 writer.convertToUtf8 = saved;
             }
@@ -188,15 +197,17 @@ public final class DcmtkXmlWriter {
         return terms.length == 1 ? XML_ENCODINGS.get(terms[0].trim()) : null;
     }
 
-    private void dataSet(Buf b, Attributes ds, TransferSyntax ts) {
+    private void dataSet(Buf b, Attributes ds, TransferSyntax ts) throws IOException {
         // dcm2xml's conversion to UTF-8 declares it in the data set, adding (0008,0005) where it was missing.
         dataSet(b, ds, ts, true);
     }
 
-    private void dataSet(Buf b, Attributes ds, TransferSyntax ts, boolean addMissingCharacterSet) {
+    private void dataSet(Buf b, Attributes ds, TransferSyntax ts, boolean addMissingCharacterSet)
+            throws IOException {
+        b.converted = convertToUtf8;
         b.ascii("<data-set xfer=\"" + (ts == null ? "" : ts.uid()) + "\" name=\""
                 + DcmtkText.transferSyntaxName(ts) + "\">\n");
-        elements(b, ds, ts, addMissingCharacterSet && convertToUtf8 && !ds.contains(Tag.SpecificCharacterSet));
+        elements(b, ds, ts, addMissingCharacterSet && convertToUtf8 && !ds.contains(Tag.SpecificCharacterSet), 0);
         b.ascii("</data-set>\n");
     }
 
@@ -216,11 +227,12 @@ public final class DcmtkXmlWriter {
         };
     }
 
-    private void elements(Buf b, Attributes ds, TransferSyntax ts) {
-        elements(b, ds, ts, false);
+    private void elements(Buf b, Attributes ds, TransferSyntax ts) throws IOException {
+        elements(b, ds, ts, false, 0);
     }
 
-    private void elements(Buf b, Attributes ds, TransferSyntax ts, boolean addUtf8CharacterSet) {
+    private void elements(Buf b, Attributes ds, TransferSyntax ts, boolean addUtf8CharacterSet, int nesting)
+            throws IOException {
         DcmtkText.ValueBytes bytes = valueBytes();
         boolean explicitVR = ts == null || ts.explicitVR();
         boolean pending = addUtf8CharacterSet;
@@ -238,6 +250,7 @@ public final class DcmtkXmlWriter {
             VR vr = ds.vrAt(i);
             Object v = ds.valueAt(i);
             if (v instanceof Sequence seq) {
+                OutputLimits.checkDepth(nesting + 1, tag);
                 boolean noLength = undefinedSequenceLengths || sequenceLengthsAsReceived && seq.undefinedLength();
                 b.ascii("<sequence tag=\"" + DcmtkText.tag(tag) + "\" vr=\"SQ\" card=\"" + seq.size() + "\"");
                 if (!noLength) {
@@ -251,17 +264,33 @@ public final class DcmtkXmlWriter {
                         b.ascii(" len=\"" + DcmtkText.itemLength(item, explicitVR, bytes) + "\"");
                     }
                     b.ascii(">\n");
-                    elements(b, item, ts);
+                    elements(b, item, ts, false, nesting + 1);
                     b.ascii("</item>\n");
                 }
                 b.ascii("</sequence>\n");
                 continue;
             }
             byte[] raw = v == null ? new byte[0] : bytes.of(ds, i);
-            int len = raw.length + (raw.length & 1);
             String text = raw == UTF8_CHARSET ? "ISO_IR 192" // converted: one term, whatever was received
                     : vr.isText() && raw.length > 0 ? ds.valueAsString(i) : null;
             int vm = DcmtkText.vm(vr, text, raw.length);
+            // DCMTK's normalisation: padding and surrounding spaces go; LT, ST, UT, UR keep leading spaces
+            int end = raw.length;
+            while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == 0)) {
+                end--;
+            }
+            int start = 0;
+            if (!vr.isSingleValuedText()) {
+                while (start < end && raw[start] == ' ') {
+                    start++;
+                }
+            }
+            // XML 1.0 cannot carry this value (a control character, ISO 2022 escapes, bytes invalid in the
+            // document's encoding): the value as held in base64, in DCMTK's notation for binary data (dcm2xml
+            // +Wb), so that the document parses and nothing is lost (docs/robustness.md)
+            byte[] base64 = vr.isText() && raw.length > 0 && raw != UTF8_CHARSET && !b.carries(ds, i, raw, start, end)
+                    ? ds.bytesAt(i) : null;
+            int len = base64 != null ? base64.length + (base64.length & 1) : raw.length + (raw.length & 1);
             b.ascii("<element tag=\"" + DcmtkText.tag(tag) + "\" vr=\"" + vr + "\" vm=\"" + vm + "\" len=\"" + len
                     + "\"");
             name(b, tag);
@@ -269,10 +298,16 @@ public final class DcmtkXmlWriter {
                 b.ascii(" binary=\"hidden\"></element>\n");
                 continue;
             }
+            if (base64 != null) {
+                b.ascii(" binary=\"base64\">");
+                b.base64(base64);
+                b.ascii("</element>\n");
+                continue;
+            }
             b.ascii(">");
             if (raw.length > 0) {
                 if (vr.isText()) {
-                    b.text(trim(raw, vr));
+                    b.text(raw, start, end);
                 } else {
                     b.ascii(DcmtkText.binary(raw, vr, -1));
                 }
@@ -281,53 +316,88 @@ public final class DcmtkXmlWriter {
         }
     }
 
-    private void name(Buf b, int tag) {
+    private void name(Buf b, int tag) throws IOException {
         if (writeNames) {
             b.ascii(" name=\"");
-            b.text(DcmtkText.name(dictionary, tag).getBytes(StandardCharsets.US_ASCII));
+            byte[] n = DcmtkText.name(dictionary, tag).getBytes(StandardCharsets.US_ASCII);
+            b.text(n, 0, n.length);
             b.ascii("\"");
         }
     }
 
-    /** DCMTK's normalisation for XML: padding and surrounding spaces go; LT, ST, UT, UR keep leading spaces. */
-    private static byte[] trim(byte[] raw, VR vr) {
-        int end = raw.length;
-        while (end > 0 && (raw[end - 1] == ' ' || raw[end - 1] == 0)) {
-            end--;
-        }
-        int start = 0;
-        if (!vr.isSingleValuedText()) {
-            while (start < end && raw[start] == ' ') {
-                start++;
-            }
-        }
-        byte[] out = new byte[end - start];
-        System.arraycopy(raw, start, out, 0, out.length);
-        return out;
-    }
-
-    /** The document as bytes: values keep their encoding, markup is ASCII. */
+    /** The document, streamed as bytes: values keep their encoding, markup is ASCII. */
     private static final class Buf {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+        private final OutputStream bytes;
         private final String encoding;
+        private final Charset charset;
+        /** Values are converted to UTF-8 (dcm2xml +U8, findscu -Xs). */
+        private boolean converted;
 
-        Buf(String encoding) {
+        Buf(OutputStream target, String encoding) {
+            this.bytes = new BufferedOutputStream(new FilterOutputStream(target) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len); // FilterOutputStream's own writes byte by byte
+                }
+
+                @Override
+                public void close() {
+                    // the caller's stream: flushed, never closed here
+                }
+            }, 1 << 16);
             this.encoding = encoding;
+            this.charset = encoding == null ? null : Charset.forName(encoding);
         }
 
-        void declaration() {
+        void declaration() throws IOException {
             ascii(encoding == null ? "<?xml version=\"1.0\"?>\n"
                     : "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n");
         }
 
-        void ascii(String s) {
-            bytes.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        void ascii(String s) throws IOException {
+            bytes.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * Whether the value at {@code i}, written as {@code raw}, is XML 1.0 character data in this document's
+         * encoding (XML 1.0 2.2): undeclared, no control byte other than TAB, LF, CR (other bytes become
+         * references); declared, the bytes decode strictly to XML characters. A value converted to UTF-8 is also
+         * refused if it did not decode in its own character set (U+FFFD), as its bytes would be lost.
+         */
+        boolean carries(Attributes ds, int i, byte[] raw, int from, int to) {
+            boolean plain = true;
+            for (int k = from; k < to; k++) {
+                int c = raw[k] & 0xFF;
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return false;
+                }
+                plain &= c < 0x80;
+            }
+            if (plain || charset == null) {
+                return true;
+            }
+            if (converted && ds.vrAt(i).usesSpecificCharacterSet() && !XmlChars.carries(ds.valueAsString(i))) {
+                return false;
+            }
+            try {
+                CharBuffer decoded = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw, from, to - from));
+                return XmlChars.carries(decoded.toString());
+            } catch (CharacterCodingException e) {
+                return false;
+            }
+        }
+
+        void base64(byte[] b) throws IOException {
+            Writer w = new OutputStreamWriter(bytes, StandardCharsets.US_ASCII);
+            XmlChars.base64(b, w);
+            w.flush();
         }
 
         /** Escapes markup (XML 1.0 2.4) and, when the encoding is undeclared, every non-ASCII or control byte. */
-        void text(byte[] raw) {
-            for (byte x : raw) {
-                int c = x & 0xFF;
+        void text(byte[] raw, int from, int to) throws IOException {
+            for (int k = from; k < to; k++) {
+                int c = raw[k] & 0xFF;
                 switch (c) {
                     case '&' -> ascii("&amp;");
                     case '<' -> ascii("&lt;");
@@ -337,8 +407,8 @@ public final class DcmtkXmlWriter {
                     case '\r' -> ascii("&#13;");
                     case '\n' -> ascii("&#10;");
                     default -> {
-                        // undeclared encoding: DCMTK writes non-ASCII bytes and control characters (ISO 2022
-                        // escapes, TAB) as references, so that the document itself stays ASCII
+                        // undeclared encoding: DCMTK writes non-ASCII bytes and control characters (TAB) as
+                        // references, so that the document itself stays ASCII
                         if ((c >= 0x80 || c < 0x20) && encoding == null) {
                             ascii("&#" + c + ";");
                         } else {
@@ -349,9 +419,8 @@ public final class DcmtkXmlWriter {
             }
         }
 
-        void flushTo(OutputStream out) throws IOException {
-            bytes.writeTo(out);
-            out.flush();
+        void flush() throws IOException {
+            bytes.flush();
         }
     }
 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Base64;
 
 /**
  * Writes data sets in the DICOM JSON Model of PS3.18 Annex F.2, streaming to a {@link Writer} (no tree is built):
@@ -45,6 +44,8 @@ public final class JsonWriter implements Flushable {
     private int depth;
     private boolean inArray;
     private int arrayCount;
+    /** Sequence nesting of the data set being written, bounded by {@link OutputLimits#MAX_DEPTH}. */
+    private int nesting;
 
     public JsonWriter(Writer out) {
         this.out = out;
@@ -101,6 +102,7 @@ public final class JsonWriter implements Flushable {
 
     /** Writes one data set as a JSON object (an element of the array, if one was started), then flushes. */
     public void writeDataSet(Attributes ds) throws IOException {
+        nesting = 0;
         if (inArray) {
             if (arrayCount++ > 0) {
                 out.write(',');
@@ -153,6 +155,7 @@ public final class JsonWriter implements Flushable {
         string(vr.name());
         if (v instanceof Sequence seq) {
             if (!seq.isEmpty()) {
+                OutputLimits.checkDepth(++nesting, ds.tagAt(i));
                 member("Value");
                 out.write('[');
                 depth++;
@@ -165,6 +168,7 @@ public final class JsonWriter implements Flushable {
                     object(item);
                 }
                 depth--;
+                nesting--;
                 newline();
                 out.write(']');
             }
@@ -174,7 +178,9 @@ public final class JsonWriter implements Flushable {
                     byte[] b = ds.bytesAt(i);
                     if (b.length > 0) {
                         member("InlineBinary");
-                        string(Base64.getEncoder().encodeToString(b));
+                        out.write('"');
+                        XmlChars.base64(b, out); // base64 needs no JSON escaping
+                        out.write('"');
                     }
                 }
                 default -> values(ds, i, vr);
@@ -191,30 +197,23 @@ public final class JsonWriter implements Flushable {
             if (all == null || all.isEmpty()) {
                 return;
             }
-            String[] parts = ds.getStrings(ds.tagAt(i));
-            if (parts == null) {
-                return;
-            }
-            if (parts.length == 1 && parts[0].isEmpty()) {
-                return; // only padding: no value (F.2.5)
+            // values one at a time (an element may hold millions): only padding is no value at all (F.2.5)
+            if (all.indexOf('\\') < 0 || vr.isSingleValuedText()) {
+                boolean[] blank = {true};
+                ds.forEachString(i, v -> blank[0] = v.isEmpty());
+                if (blank[0]) {
+                    return;
+                }
             }
             member("Value");
             out.write('[');
-            for (int k = 0; k < parts.length; k++) {
-                if (k > 0) {
+            int[] k = {0};
+            ds.forEachString(i, p -> {
+                if (k[0]++ > 0) {
                     out.write(',');
                 }
-                String p = parts[k];
-                if (p.isEmpty()) {
-                    out.write("null");
-                } else if (vr == VR.PN) {
-                    personName(p);
-                } else if ((vr == VR.IS || vr == VR.DS) && isJsonNumber(p.trim())) {
-                    out.write(p.trim());
-                } else {
-                    string(vr == VR.IS || vr == VR.DS ? p.trim() : p);
-                }
-            }
+                textValue(vr, p);
+            });
             out.write(']');
             return;
         }
@@ -244,6 +243,18 @@ public final class JsonWriter implements Flushable {
             }
         }
         out.write(']');
+    }
+
+    private void textValue(VR vr, String p) throws IOException {
+        if (p.isEmpty()) {
+            out.write("null");
+        } else if (vr == VR.PN) {
+            personName(p);
+        } else if ((vr == VR.IS || vr == VR.DS) && isJsonNumber(p.trim())) {
+            out.write(p.trim());
+        } else {
+            string(vr == VR.IS || vr == VR.DS ? p.trim() : p);
+        }
     }
 
     private void number(double d, boolean single) throws IOException {
@@ -356,7 +367,12 @@ public final class JsonWriter implements Flushable {
                 case '\b' -> out.write("\\b");
                 case '\f' -> out.write("\\f");
                 default -> {
-                    if (c < 0x20) {
+                    // controls must be escaped (RFC 8259 7); an unpaired surrogate is escaped too, so that the
+                    // text stays valid UTF-8 when written (RFC 8259 8.1) and reads back as the same code unit
+                    boolean unpaired = Character.isHighSurrogate(c)
+                            ? k + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(k + 1))
+                            : Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(s.charAt(k - 1)));
+                    if (c < 0x20 || unpaired) {
                         out.write(String.format("\\u%04x", (int) c));
                     } else {
                         out.write(c);

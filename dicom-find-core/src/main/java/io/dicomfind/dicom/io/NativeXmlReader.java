@@ -213,8 +213,10 @@ public final class NativeXmlReader {
                         dataSet(seq.addItem(), depth + 1, "Item");
                     }
                     case "InlineBinary" -> {
-                        if (!isBulk(vr)) {
-                            throw error(t + ": <InlineBinary> is only for OB, OD, OF, OL, OV, OW, UN, not " + vr);
+                        // OB ... UN, and text that XML 1.0 cannot carry: its bytes as held (NativeXmlWriter)
+                        if (!isBulk(vr) && !vr.isText()) {
+                            throw error(t + ": <InlineBinary> is only for OB, OD, OF, OL, OV, OW, UN and text,"
+                                    + " not " + vr);
                         }
                         try {
                             inline = Base64.getMimeDecoder().decode(text().trim());

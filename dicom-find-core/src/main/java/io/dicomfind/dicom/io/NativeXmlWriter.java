@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Writes a data set in the Native DICOM Model of PS3.19 A.1, streaming:
@@ -65,12 +64,12 @@ public final class NativeXmlWriter {
     /** One complete document: declaration, {@code <NativeDicomModel>} and the data set. */
     public void writeDataSet(Attributes ds) throws IOException {
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NativeDicomModel xml:space=\"preserve\">\n");
-        attributes(ds);
+        attributes(ds, 0);
         out.write("</NativeDicomModel>\n");
         out.flush();
     }
 
-    private void attributes(Attributes ds) throws IOException {
+    private void attributes(Attributes ds, int nesting) throws IOException {
         for (int i = 0, n = ds.size(); i < n; i++) {
             int tag = ds.tagAt(i);
             if (Tag.isGroupLength(tag)) {
@@ -95,10 +94,11 @@ public final class NativeXmlWriter {
             out.write(">\n");
             Object v = ds.valueAt(i);
             if (v instanceof Sequence seq) {
+                OutputLimits.checkDepth(nesting + 1, tag);
                 int k = 0;
                 for (Attributes item : seq) {
                     out.write("<Item number=\"" + ++k + "\">\n");
-                    attributes(item);
+                    attributes(item, nesting + 1);
                     out.write("</Item>\n");
                 }
             } else if (v != null) {
@@ -111,28 +111,41 @@ public final class NativeXmlWriter {
     private void value(Attributes ds, int i, VR vr) throws IOException {
         switch (vr) {
             case OB, OD, OF, OL, OV, OW, UN -> {
-                byte[] b = ds.bytesAt(i);
-                if (b.length > 0) {
-                    out.write("<InlineBinary>" + Base64.getEncoder().encodeToString(b) + "</InlineBinary>\n");
-                }
+                inlineBinary(ds.bytesAt(i));
                 return;
             }
             default -> { }
         }
         if (vr.isText()) {
-            String[] parts = ds.getStrings(ds.tagAt(i));
-            if (parts == null || parts.length == 1 && parts[0].isEmpty()) {
+            String all = ds.valueAsString(i);
+            if (all == null || all.isEmpty()) {
                 return;
             }
-            for (int k = 0; k < parts.length; k++) {
-                if (vr == VR.PN) {
-                    personName(k + 1, parts[k]);
-                } else {
-                    out.write("<Value number=\"" + (k + 1) + "\">");
-                    text(parts[k]);
-                    out.write("</Value>\n");
+            if (!XmlChars.carries(all)) {
+                // A value XML 1.0 cannot carry (a control character, or bytes invalid in its character set): the
+                // RELAX NG schema of PS3.19 A.1 lets any DicomAttribute hold InlineBinary; the bytes are the value
+                // as held, in the data set's Specific Character Set, so that nothing is lost (docs/robustness.md).
+                inlineBinary(ds.bytesAt(i));
+                return;
+            }
+            if (all.indexOf('\\') < 0 || vr.isSingleValuedText()) {
+                boolean[] blank = {true};
+                ds.forEachString(i, p -> blank[0] = p.isEmpty());
+                if (blank[0]) {
+                    return;
                 }
             }
+            int[] k = {0};
+            ds.forEachString(i, p -> {
+                int number = ++k[0];
+                if (vr == VR.PN) {
+                    personName(number, p);
+                } else {
+                    out.write("<Value number=\"" + number + "\">");
+                    text(p);
+                    out.write("</Value>\n");
+                }
+            });
             return;
         }
         byte[] b = ds.bytesAt(i);
@@ -149,6 +162,14 @@ public final class NativeXmlWriter {
                 }
             };
             out.write("<Value number=\"" + k + "\">" + s + "</Value>\n");
+        }
+    }
+
+    private void inlineBinary(byte[] b) throws IOException {
+        if (b.length > 0) {
+            out.write("<InlineBinary>");
+            XmlChars.base64(b, out);
+            out.write("</InlineBinary>\n");
         }
     }
 
@@ -173,7 +194,10 @@ public final class NativeXmlWriter {
         out.write("</PersonName>\n");
     }
 
-    /** Character data: markup escaped (XML 1.0 2.4); characters XML 1.0 cannot carry become U+FFFD. */
+    /**
+     * Character data: markup escaped (XML 1.0 2.4). Values reach here only if {@link XmlChars#carries} them; a
+     * private creator that XML cannot carry (in an attribute) gets U+FFFD for the characters it cannot.
+     */
     private void text(String s) throws IOException {
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
@@ -184,7 +208,18 @@ public final class NativeXmlWriter {
                 case '"' -> out.write("&quot;");
                 case '\'' -> out.write("&apos;");
                 case '\r' -> out.write("&#13;");
-                default -> out.write(c < 0x20 && c != '\n' && c != '\t' ? '\uFFFD' : c);
+                default -> {
+                    if (Character.isHighSurrogate(c) && k + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(k + 1))) {
+                        out.write(c);
+                        out.write(s.charAt(++k));
+                    } else if (c < 0x20 && c != '\n' && c != '\t' || c == 0xFFFE || c == 0xFFFF
+                            || Character.isSurrogate(c)) {
+                        out.write('\uFFFD');
+                    } else {
+                        out.write(c);
+                    }
+                }
             }
         }
     }

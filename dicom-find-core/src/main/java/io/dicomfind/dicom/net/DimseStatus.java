@@ -39,6 +39,11 @@ public final class DimseStatus {
     /** The status of a decoded response command; {@code code} has already been validated by the caller. */
     static DimseStatus fromCommand(int code, Attributes cmd) {
         String comment = cmd.getString(Tag.ErrorComment);
+        if (comment != null && cmd.value(Tag.ErrorComment) instanceof byte[] raw) {
+            // a command set is in the default repertoire (PS3.7 6.3.1), which holds no escapes: each byte is kept
+            // as one character, so that whatever the peer sent is shown (escaped) rather than replaced
+            comment = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+        }
         int[] offending = null;
         if (cmd.value(Tag.OffendingElement) instanceof byte[] b && b.length >= 4) {
             offending = new int[b.length / 4];
@@ -165,7 +170,7 @@ public final class DimseStatus {
             sb.append(" [");
             String sep = "";
             if (errorComment != null) {
-                sb.append("comment: ").append(errorComment);
+                sb.append("comment: ").append(io.dicomfind.dicom.data.SafeText.escape(errorComment)); // peer text
                 sep = ", ";
             }
             if (offendingElements.length > 0) {

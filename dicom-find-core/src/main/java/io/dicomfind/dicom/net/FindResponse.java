@@ -132,6 +132,11 @@ public final class FindResponse {
         return encoded != null && encoded.canonical();
     }
 
+    /** The length in bytes of the Identifier as received, or -1 if it was not received from a peer. */
+    public int encodedIdentifierLength() {
+        return encoded == null ? -1 : encoded.data().length;
+    }
+
     /** The transfer syntax the Identifier arrived in, or null if it was not received from a peer. */
     public TransferSyntax transferSyntax() {
         return encoded == null ? null : encoded.transferSyntax();

@@ -63,12 +63,12 @@ final class AssociateDump {
         sb.append("Our Implementation Class UID:      ").append(config.implementationClassUid()).append('\n')
                 .append("Our Implementation Version Name:   ").append(text(config.implementationVersionName()))
                 .append('\n')
-                .append("Their Implementation Class UID:    ").append(theirClassUid).append('\n')
-                .append("Their Implementation Version Name: ").append(theirVersion).append('\n')
+                .append("Their Implementation Class UID:    ").append(text(theirClassUid)).append('\n')
+                .append("Their Implementation Version Name: ").append(text(theirVersion)).append('\n')
                 .append("Application Context Name:    ").append(SopClasses.APPLICATION_CONTEXT).append('\n')
                 .append("Calling Application Name:    ").append(config.callingAeTitle()).append('\n')
                 .append("Called Application Name:     ").append(config.calledAeTitle()).append('\n')
-                .append("Responding Application Name: ").append(responding).append('\n')
+                .append("Responding Application Name: ").append(text(responding)).append('\n')
                 .append("Our Max PDU Receive Size:    ").append(config.maxPduLength()).append('\n')
                 .append("Their Max PDU Receive Size:  ").append(theirMaxPdu).append('\n')
                 .append("Presentation Contexts:\n");
@@ -106,7 +106,8 @@ final class AssociateDump {
         return name != null ? "=" + name : uid;
     }
 
+    /** Peer text (theirs) escaped for the log (docs/robustness.md, "Safe text"); ours is safe already. */
     private static String text(String s) {
-        return s == null ? "" : s;
+        return s == null ? "" : io.dicomfind.dicom.data.SafeText.escape(s);
     }
 }

@@ -46,6 +46,6 @@ final class AssociationText {
         if (c != null && c.getMessage() != null && !m.contains(c.getMessage())) {
             m = m + ": " + c.getMessage();
         }
-        return m;
+        return io.dicomfind.dicom.data.SafeText.escape(m); // messages can quote the peer (docs/robustness.md)
     }
 }

@@ -27,12 +27,19 @@ final class BackgroundOutput implements Closeable {
 
     private static final Job END = new Job(0, null, null);
     static final int QUEUE_LENGTH = 256;
+    /**
+     * An identifier larger than this (as received) is written on the caller's thread once the queue is empty, so
+     * that memory holds one large identifier at a time, not a queue of them (issue 13: 600,000 elements at -Xmx64m).
+     */
+    static final int LARGE_IDENTIFIER = 1 << 20;
 
     private final ResponseOutput target;
     private final CliLog log;
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE_LENGTH);
     private final Thread[] writers;
     private final AtomicInteger failures = new AtomicInteger();
+    /** Jobs queued or running. */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Throwable crashed;
     private boolean closed;
 
@@ -60,13 +67,47 @@ final class BackgroundOutput implements Closeable {
         if (crashed != null) {
             throw new IOException("output writer stopped: " + crashed, crashed);
         }
+        if (response.encodedIdentifierLength() > LARGE_IDENTIFIER) {
+            awaitIdle();
+            run(new Job(number, name, target.prepare(number, response, ts)));
+            return name;
+        }
         // encoding happens here, on the receiving thread; the writer thread only does the file system calls
         put(new Job(number, name, target.prepare(number, response, ts)));
         return name;
     }
 
+    /** Waits until every queued write has run. */
+    private void awaitIdle() throws IOException {
+        try {
+            while (inFlight.get() > 0) {
+                if (crashed != null) {
+                    throw new IOException("output writer stopped: " + crashed, crashed);
+                }
+                Thread.sleep(1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the output writer", e);
+        }
+    }
+
+    /** Runs one write; a failure is logged and counted, and the next responses are still written. */
+    private void run(Job job) {
+        try {
+            job.write().run();
+        } catch (IOException | RuntimeException e) {
+            failures.incrementAndGet();
+            log.error("cannot write response " + job.number()
+                    + (job.name() != null ? " to " + job.name() : "") + ": " + e.getMessage());
+        }
+    }
+
 
     private void put(Job job) throws IOException {
+        if (job != END) {
+            inFlight.incrementAndGet();
+        }
         try {
             while (!queue.offer(job, 100, TimeUnit.MILLISECONDS)) {
                 if (crashed != null) { // the writer is gone: never wait for room that will not come
@@ -87,11 +128,9 @@ final class BackgroundOutput implements Closeable {
                     return;
                 }
                 try {
-                    job.write().run();
-                } catch (IOException | RuntimeException e) {
-                    failures.incrementAndGet();
-                    log.error("cannot write response " + job.number()
-                            + (job.name() != null ? " to " + job.name() : "") + ": " + e.getMessage());
+                    run(job);
+                } finally {
+                    inFlight.decrementAndGet();
                 }
             }
         } catch (InterruptedException e) {

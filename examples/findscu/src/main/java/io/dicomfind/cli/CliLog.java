@@ -1,5 +1,7 @@
 package io.dicomfind.cli;
 
+import io.dicomfind.dicom.io.DumpLineSink;
+import io.dicomfind.dicom.data.SafeText;
 import java.io.PrintStream;
 
 /**
@@ -48,11 +50,53 @@ final class CliLog {
         int n = lines.length > 1 && message.endsWith("\n") ? lines.length - 1 : lines.length;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append(level.prefix()).append(": ").append(lines[i]).append(System.lineSeparator());
+            // the last line of defence: whatever a message quotes, no control character reaches the terminal
+            sb.append(level.prefix()).append(": ").append(SafeText.escapeControls(lines[i]))
+                    .append(System.lineSeparator());
         }
         synchronized (out) {
             out.print(sb);
             out.flush();
+        }
+    }
+
+    /**
+     * The sink a dump is written to ({@link io.dicomfind.dicom.io.DumpWriter}): each line one log event at
+     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already. They
+     * are written in chunks of about 8 KiB, one write each, not one per line; {@link Lines#flush()} writes the rest
+     * and must be called before anything else is logged.
+     */
+    Lines lines(LogLevel level) {
+        return new Lines(level.prefix() + ": ");
+    }
+
+    /** The lines of one dump, see {@link #lines(LogLevel)}. */
+    final class Lines implements DumpLineSink {
+        private static final int CHUNK = 8192;
+        private final String prefix;
+        private final String eol = System.lineSeparator();
+        private final StringBuilder buffer = new StringBuilder(CHUNK + 256);
+
+        private Lines(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void line(CharSequence line) {
+            buffer.append(prefix).append(line).append(eol);
+            if (buffer.length() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (buffer.length() > 0) {
+                synchronized (out) {
+                    out.append(buffer);
+                    out.flush();
+                }
+                buffer.setLength(0);
+            }
         }
     }
 

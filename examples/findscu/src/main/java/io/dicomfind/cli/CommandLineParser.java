@@ -377,6 +377,14 @@ final class CommandLineParser {
         if (sr != null) {
             o.showResponsesOption = sr.option().longName().equals("--show-responses");
         }
+        Occurrence print = last("--print-short", "--print-all", "--max-print-length");
+        if (print != null) {
+            switch (print.option().longName()) {
+                case "--print-short" -> o.printShort = true;
+                case "--print-all" -> o.maxPrintLength = 0;
+                default -> o.maxPrintLength = intOption(print, 8, Integer.MAX_VALUE);
+            }
+        }
         Occurrence x = last("--extract", "--extract-xml", "--extract-xml-single", "--extract-json");
         if (x != null) {
             switch (x.option().longName()) {

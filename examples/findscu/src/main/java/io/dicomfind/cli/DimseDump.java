@@ -69,7 +69,8 @@ final class DimseDump {
         };
     }
 
+    /** The UID's DCMTK name, else the UID escaped: a response's command set is the peer's text. */
     private static String sopClassName(String uid) {
-        return AssociateDump.uid(uid).replaceFirst("^=", "");
+        return io.dicomfind.dicom.data.SafeText.escape(AssociateDump.uid(uid).replaceFirst("^=", ""));
     }
 }

@@ -18,6 +18,11 @@ final class ExitCodes {
     static final int QUERY_FAILED = 4;
     /** Writing an extracted response file failed (DCMTK logs it and goes on with exit 0; we go on, then exit 5). */
     static final int OUTPUT_FAILED = 5;
+    /**
+     * Everything else succeeded, but a response was shown shortened: a value longer than {@code --max-print-length}
+     * in the response listing, or a data set beyond an output limit (docs/robustness.md, "Output"). Ours.
+     */
+    static final int OUTPUT_LIMITED = 6;
 
     private ExitCodes() {
     }

@@ -6,6 +6,7 @@ import io.dicomfind.dicom.data.Sequence;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.io.DumpWriter;
 import io.dicomfind.dicom.io.EncodeOptions;
+import io.dicomfind.dicom.io.OutputLimitException;
 import io.dicomfind.dicom.io.Part10;
 import io.dicomfind.dicom.io.TransferSyntax;
 import io.dicomfind.dicom.net.Association;
@@ -47,6 +48,8 @@ final class FindRunner {
     private int responseCount;
     private boolean queryFailed;
     private boolean outputFailed;
+    /** A response was shown shortened or not in full (an output limit, exit code 6). */
+    private boolean outputLimited;
     private BackgroundOutput output;
     /** The response listing's writer, made at the first response shown, for the transfer syntax of its query. */
     private DumpWriter dump;
@@ -132,6 +135,14 @@ final class FindRunner {
             closeOutput();
             association.abort();
             return ExitCodes.ASSOCIATION;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // never a stack trace for the user: say what ran out, at which response, and how to give more
+            log.fatal("Find SCU Failed: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack exhausted")
+                    + " at response " + responseCount + " (the JVM's -Xmx/-Xss are too small for it; set them in"
+                    + " FINDSCU_JAVA_OPTS)");
+            association.abort();
+            closeOutput();
+            return ExitCodes.ASSOCIATION;
         }
         closeOutput();
         if (options.abort) {
@@ -149,7 +160,7 @@ final class FindRunner {
         if (queryFailed) {
             return ExitCodes.QUERY_FAILED;
         }
-        return outputFailed ? ExitCodes.OUTPUT_FAILED : ExitCodes.OK;
+        return outputFailed ? ExitCodes.OUTPUT_FAILED : outputLimited ? ExitCodes.OUTPUT_LIMITED : ExitCodes.OK;
     }
 
     private void runQuery(Association association, String sopClass, Query q, boolean sentBefore) throws IOException {
@@ -194,12 +205,12 @@ final class FindRunner {
                 log.debug(DimseDump.findResponse(rsp));
                 if (show) {
                     log.debug("Response Identifiers:");
-                    log.debug(listing(ts, rsp.identifier()));
+                    listing(LogLevel.DEBUG, ts, rsp.identifier());
                 }
             } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
                 log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
-                log.write(LogLevel.INFO, listing(ts, rsp.identifier()));
+                listing(LogLevel.INFO, ts, rsp.identifier());
             } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
                 log.info("Received Find Response " + responseCount + " (" + statusText + ")");
             }
@@ -327,16 +338,38 @@ final class FindRunner {
     }
 
     /**
-     * The dump of a response identifier; built only when it is shown (formatting is most of a quiet run's cost, and
-     * a dump needs the data dictionary, which a quiet run never loads). Responses are shown as received: padding
-     * kept, each sequence with the length encoding the peer chose.
+     * Logs the dump of a response identifier, one log event per line (as DCMTK's findscu), between empty lines;
+     * formatted only when shown (formatting is most of a quiet run's cost, and a dump needs the data dictionary,
+     * which a quiet run never loads). Responses are shown as received: padding kept, each sequence with the length
+     * encoding the peer chose, values up to {@code --max-print-length} characters.
      */
-    private String listing(TransferSyntax ts, Attributes id) {
+    private void listing(LogLevel level, TransferSyntax ts, Attributes id) {
         if (dump == null || dumpSyntax != ts) {
-            dump = new DumpWriter(ts).showPadding(true).shortenLongValues(false)
+            dump = new DumpWriter(ts).showPadding(true).shortenLongValues(options.printShort)
+                    .maxValueLength(options.maxPrintLength)
                     .sequenceLengths(DumpWriter.SequenceLengths.AS_RECEIVED);
             dumpSyntax = ts;
         }
-        return id == null ? "\n" : "\n" + dump.dump(id) + "\n";
+        CliLog.Lines lines = log.lines(level);
+        lines.line("");
+        if (id == null) {
+            lines.flush();
+            return;
+        }
+        try {
+            DumpWriter.Shortened s = dump.write(id, lines);
+            lines.line("");
+            lines.flush();
+            if (s != null) {
+                outputLimited = true;
+                log.warn("Find Response " + responseCount + ": " + s.count() + " value(s) shown shortened to "
+                        + s.limit() + " characters, the first in " + s.firstElement()
+                        + " (--max-print-length; +L prints values completely)");
+            }
+        } catch (OutputLimitException e) {
+            lines.flush();
+            outputLimited = true;
+            log.error("Find Response " + responseCount + " not shown in full: " + e.getMessage());
+        }
     }
 }

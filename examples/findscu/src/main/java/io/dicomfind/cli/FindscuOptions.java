@@ -53,6 +53,10 @@ final class FindscuOptions {
     ExtractMode extract = ExtractMode.NONE;
     Path extractXmlSingleFile;
     Integer limitOutput;
+    /** {@code -L}: response values shortened to 70 columns, as dcmdump's default; false: {@code +L} or default. */
+    boolean printShort;
+    /** {@code --max-print-length}: most characters of a value in the response listing; 0 ({@code +L}): no cap. */
+    int maxPrintLength = io.dicomfind.dicom.io.DumpWriter.DEFAULT_MAX_VALUE_LENGTH;
 
     // parameters
     String peer;

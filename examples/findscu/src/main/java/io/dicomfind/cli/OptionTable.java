@@ -163,6 +163,10 @@ final class OptionTable {
         subsection("C-FIND responses:");
         opt("+sr", "--show-responses", 0, "always output responses to the logger");
         opt("-sr", "--hide-responses", 0, "do not output responses to the logger");
+        opt("-L", "--print-short", 0, "print long tag values shortened (as dcmdump;", "not in DCMTK findscu)");
+        opt("+L", "--print-all", 0, "print long tag values completely (no limit)");
+        opt("+Lm", "--max-print-length", 1, "[n]umber: integer (default: 65536)",
+                "print at most n characters of a value, then ...;", "exit code 6 if one was shortened (not in DCMTK)");
         opt("-X", "--extract", 0, "extract responses to DICOM file (rsp0001.dcm...)");
         opt("-Xx", "--extract-xml", 0, "extract responses to XML file (rsp0001.xml...)");
         opt("-Xs", "--extract-xml-single", 1, "[f]ilename: string", "extract all responses to given XML file f");

@@ -110,7 +110,8 @@ class CommandLineParserTest {
                 Map.entry("--write-seed-file", List.of("+tla", "+rs", "seed.bin", "+wf", "out.bin")),
                 Map.entry("--output-directory", List.of("-od", tmp.toString())),
                 Map.entry("--extract-xml-single", List.of("-Xs", "all.xml")),
-                Map.entry("--limit-output", List.of("-X", "-Xlo", "4")));
+                Map.entry("--limit-output", List.of("-X", "-Xlo", "4")),
+                Map.entry("--max-print-length", List.of("+Lm", "1000")));
         List<Arguments> list = new ArrayList<>();
         for (OptionTable.Option o : OptionTable.options()) {
             List<String> use = valid.get(o.longName());
@@ -151,8 +152,17 @@ class CommandLineParserTest {
 
     @Test
     void optionCountMatchesTheManPage() {
-        // the 3.6.8 man page lists 70 options; ours adds -J/--extract-json
-        assertEquals(71, OptionTable.options().size());
+        // the 3.6.8 man page lists 70 options; ours adds -J/--extract-json and dcmdump's -L/+L with +Lm
+        assertEquals(74, OptionTable.options().size());
+    }
+
+    @Test
+    void printLengthOptions() throws Exception {
+        assertEquals(io.dicomfind.dicom.io.DumpWriter.DEFAULT_MAX_VALUE_LENGTH, query().maxPrintLength);
+        assertEquals(0, query("+L").maxPrintLength);
+        assertEquals(100, query("+L", "--max-print-length", "100").maxPrintLength);
+        assertTrue(query("-L").printShort);
+        assertThrows(UsageException.class, () -> query("+Lm", "7"));
     }
 
     @Test
