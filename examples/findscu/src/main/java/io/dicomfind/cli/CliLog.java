@@ -6,15 +6,28 @@ import java.io.PrintStream;
  * findscu's log output: each line prefixed with the level letter as DCMTK's oflog prints it ({@code I: ...},
  * {@code E: ...}), every line of a multi-line message prefixed, written to standard error. A tiny logger of our own
  * rather than an slf4j backend, because the exact line shape is part of findscu's interface (scripts parse it);
- * library logging (slf4j) is routed here by {@link CliSlf4jProvider}.
+ * library logging (slf4j) is routed here by {@link CliSlf4jProvider}. Lines are buffered ({@link LogOutput}):
+ * {@link #flush()} before anything else is written to the same stream and at the end of a run.
  */
 final class CliLog {
     private static volatile CliLog current = new CliLog(System.err, LogLevel.WARN);
 
-    private final PrintStream out;
+    private final LogOutput out;
     private final LogLevel threshold;
+    /** "I: ", "W: ", ... by {@link LogLevel#ordinal()}. */
+    private static final String[] PREFIXES = new String[LogLevel.values().length];
+
+    static {
+        for (LogLevel l : LogLevel.values()) {
+            PREFIXES[l.ordinal()] = l.prefix() + ": ";
+        }
+    }
 
     CliLog(PrintStream out, LogLevel threshold) {
+        this(LogOutput.to(out), threshold);
+    }
+
+    CliLog(LogOutput out, LogLevel threshold) {
         this.out = out;
         this.threshold = threshold;
     }
@@ -25,7 +38,9 @@ final class CliLog {
     }
 
     static void install(CliLog log) {
+        CliLog previous = current;
         current = log;
+        previous.flush();
     }
 
     LogLevel threshold() {
@@ -44,16 +59,22 @@ final class CliLog {
 
     /** Writes regardless of the threshold: findscu's response output, forced by {@code +sr} or its default. */
     void write(LogLevel level, String message) {
-        String[] lines = message.split("\r?\n", -1);
-        int n = lines.length > 1 && message.endsWith("\n") ? lines.length - 1 : lines.length;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(level.prefix()).append(": ").append(lines[i]).append(System.lineSeparator());
+        // a line per "\n" (a "\r" before it dropped), then the rest unless the message ended with a "\n"
+        String prefix = PREFIXES[level.ordinal()];
+        int start = 0;
+        for (int nl = message.indexOf('\n'); nl >= 0; nl = message.indexOf('\n', start)) {
+            int end = nl > start && message.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            out.line(prefix, message, start, end);
+            start = nl + 1;
         }
-        synchronized (out) {
-            out.print(sb);
-            out.flush();
+        if (start < message.length() || start == 0) {
+            out.line(prefix, message, start, message.length());
         }
+    }
+
+    /** Writes out the buffered lines. */
+    void flush() {
+        out.flush();
     }
 
     void fatal(String m) {
