@@ -10,7 +10,7 @@ import java.io.PrintStream;
  * {@link #flush()} before anything else is written to the same stream and at the end of a run.
  */
 final class CliLog {
-    private static volatile CliLog current = new CliLog(System.err, LogLevel.WARN);
+    private static volatile CliLog current = new CliLog(LogOutput.unbuffered(System.err), LogLevel.WARN);
 
     private final LogOutput out;
     private final LogLevel threshold;
@@ -75,6 +75,11 @@ final class CliLog {
     /** Writes out the buffered lines. */
     void flush() {
         out.flush();
+    }
+
+    /** Writes out the buffered lines and stops buffering (see {@link LogOutput#close()}). */
+    void close() {
+        out.close();
     }
 
     void fatal(String m) {

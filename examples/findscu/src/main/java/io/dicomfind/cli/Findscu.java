@@ -70,7 +70,7 @@ public final class Findscu {
         try {
             return run(options, log, ignoredLogSettings, out);
         } finally {
-            log.flush();
+            log.close();
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * held lines for {@value #IDLE_MILLIS} ms (a daemon thread, started at the first line): a user watching a slow query
  * sees each response at most that much later than it arrived, and a fast one costs a system call per block instead
  * of one per line. Lines from several threads (the response writers', the DICOM core's through slf4j) never
- * interleave within a line.
+ * interleave within a line. {@link #close()} (at the end of a run) writes what is left and ends the thread; lines
+ * that still come (from a thread the run left behind) are then written one by one.
  */
 final class LogOutput implements Flushable {
     /** The longest time a logged line waits in the buffer. */
@@ -37,6 +38,8 @@ final class LogOutput implements Flushable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
     private Thread flusher;
+    /** Every line written at once: before a run's log exists, and after it ended. */
+    private boolean unbuffered;
     private IOException failure;
 
     private LogOutput(Writer target) {
@@ -45,7 +48,18 @@ final class LogOutput implements Flushable {
 
     /** Writes through {@code out} (in its own character encoding); flushes it after each block. */
     static LogOutput to(PrintStream out) {
-        return new LogOutput(new Writer() {
+        return new LogOutput(writerOver(out));
+    }
+
+    /** Writes each line through {@code out} at once. */
+    static LogOutput unbuffered(PrintStream out) {
+        LogOutput o = new LogOutput(writerOver(out));
+        o.unbuffered = true;
+        return o;
+    }
+
+    private static Writer writerOver(PrintStream out) {
+        return new Writer() {
             @Override
             public void write(char[] c, int off, int len) {
                 out.append(CharBuffer.wrap(c, off, len));
@@ -60,7 +74,7 @@ final class LogOutput implements Flushable {
             public void close() {
                 out.flush();
             }
-        });
+        };
     }
 
     /**
@@ -93,7 +107,9 @@ final class LogOutput implements Flushable {
             append(prefix, 0, prefix.length());
             append(text, from, to);
             append(System.lineSeparator(), 0, System.lineSeparator().length());
-            if (wasEmpty && length > 0) {
+            if (unbuffered) {
+                flush();
+            } else if (wasEmpty && length > 0) {
                 idleFlushLater();
             }
         } finally {
@@ -126,6 +142,31 @@ final class LogOutput implements Flushable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Writes what is buffered and ends the flushing thread (a run leaves no thread behind); the target stays open,
+     * and later lines are written one by one.
+     */
+    void close() {
+        Thread t;
+        lock.lock();
+        try {
+            unbuffered = true;
+            t = flusher;
+            flusher = null;
+            flush();
+        } finally {
+            lock.unlock();
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -164,7 +205,7 @@ final class LogOutput implements Flushable {
     private void flushWhenIdle() {
         lock.lock();
         try {
-            while (true) {
+            while (!unbuffered) {
                 while (length == 0) {
                     written.await();
                 }
@@ -174,7 +215,7 @@ final class LogOutput implements Flushable {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // close(): it has flushed
         } finally {
             lock.unlock();
         }

@@ -46,7 +46,7 @@ class CliLogTest {
             log.warn(m);
             expected.append(unbuffered("I", m)).append(unbuffered("W", m));
         }
-        log.flush();
+        log.close();
         assertEquals(expected.toString(), text());
     }
 
@@ -56,7 +56,7 @@ class CliLogTest {
         log.info("not shown");
         log.debug("not shown");
         log.error("shown");
-        log.flush();
+        log.close();
         assertEquals("E: shown" + System.lineSeparator(), text());
     }
 
@@ -66,7 +66,7 @@ class CliLogTest {
         String longLine = "x".repeat(100_000) + "y";
         log.info(longLine);
         log.info("after");
-        log.flush();
+        log.close();
         assertEquals("I: " + longLine + System.lineSeparator() + "I: after" + System.lineSeparator(), text());
     }
 
@@ -86,6 +86,29 @@ class CliLogTest {
             Thread.sleep(5);
         }
         assertTrue(text().endsWith("I: second" + System.lineSeparator()), text());
+        log.close();
+    }
+
+    @Test
+    void closeWritesEverythingEndsTheFlusherAndLaterLinesStillArrive() throws InterruptedException {
+        CliLog log = new CliLog(stream, LogLevel.INFO);
+        log.info("during the run");
+        assertTrue(flusherAlive(), "no flusher thread while lines are buffered");
+        log.close();
+        assertEquals("I: during the run" + System.lineSeparator(), text());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (flusherAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(!flusherAlive(), "the flusher thread outlived close()");
+        log.error("from a thread the run left behind");
+        assertEquals("I: during the run" + System.lineSeparator() + "E: from a thread the run left behind"
+                + System.lineSeparator(), text());
+    }
+
+    private static boolean flusherAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals("findscu-log"));
     }
 
     @Test
@@ -106,7 +129,7 @@ class CliLogTest {
         for (Thread t : ts) {
             t.join();
         }
-        log.flush();
+        log.close();
         List<String> all = text().lines().toList();
         for (String line : all) {
             assertTrue(line.matches("I: thread \\d line \\d+ -*"), line);
