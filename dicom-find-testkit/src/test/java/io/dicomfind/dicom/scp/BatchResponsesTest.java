@@ -1,9 +1,7 @@
 package io.dicomfind.dicom.scp;
 
-import static io.dicomfind.dicom.scp.EmbeddedFindScpTest.await;
 import static io.dicomfind.dicom.scp.EmbeddedFindScpTest.config;
 import static io.dicomfind.dicom.scp.EmbeddedFindScpTest.drain;
-import static io.dicomfind.dicom.scp.EmbeddedFindScpTest.item;
 import static io.dicomfind.dicom.scp.EmbeddedFindScpTest.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,13 +10,11 @@ import io.dicomfind.dicom.data.Attributes;
 import io.dicomfind.dicom.data.Tag;
 import io.dicomfind.dicom.net.Association;
 import io.dicomfind.dicom.net.DimseStatus;
-import io.dicomfind.dicom.net.FindQuery;
 import io.dicomfind.dicom.net.FindResponse;
 import io.dicomfind.dicom.net.SopClasses;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -57,25 +53,6 @@ class BatchResponsesTest {
 
     @Test
     void cancelStillStopsTheStream() throws Exception {
-        AtomicInteger produced = new AtomicInteger();
-        DataSetSource endless = DataSetSource.ofStream(() -> IntStream.iterate(0, i -> i + 1).mapToObj(i -> {
-            produced.incrementAndGet();
-            return item(i);
-        }));
-        try (EmbeddedFindScp scp = EmbeddedFindScp.builder().batchResponses(true).worklist(endless).start();
-                Association as = Association.open(config(scp).build())) {
-            FindQuery q = as.find(SopClasses.MODALITY_WORKLIST_FIND, keys());
-            for (int i = 0; i < 10; i++) {
-                assertTrue(q.nextResponse().isPending());
-            }
-            q.cancel();
-            List<FindResponse> rest = drain(q);
-            assertEquals(DimseStatus.CANCEL, rest.get(rest.size() - 1).status().code());
-            await(() -> scp.counters().cancels() == 1, "cancel counted");
-            int stoppedAt = produced.get();
-            Thread.sleep(100);
-            assertEquals(stoppedAt, produced.get(), "the SCP stopped generating");
-            assertEquals(DimseStatus.SUCCESS, as.echo().code());
-        }
+        EmbeddedFindScpTest.assertCancelStopsTheStream(EmbeddedFindScp.builder().batchResponses(true));
     }
 }
