@@ -40,7 +40,6 @@ final class LogOutput implements Flushable {
     private Thread flusher;
     /** Every line written at once: before a run's log exists, and after it ended. */
     private boolean unbuffered;
-    private IOException failure;
 
     private LogOutput(Writer target) {
         this.target = target;
@@ -138,7 +137,7 @@ final class LogOutput implements Flushable {
             try {
                 target.flush();
             } catch (IOException e) {
-                failure = e;
+                // like System.err's: the log has nowhere to report its own failure
             }
         } finally {
             lock.unlock();
@@ -170,22 +169,12 @@ final class LogOutput implements Flushable {
         }
     }
 
-    /** The first write or flush error, if any (the log has nowhere to report its own failure). */
-    IOException failure() {
-        lock.lock();
-        try {
-            return failure;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private void writeBuffer() {
         if (length > 0) {
             try {
                 target.write(buffer, 0, length);
             } catch (IOException e) {
-                failure = e;
+                // like System.err's: the log has nowhere to report its own failure
             }
             length = 0;
         }
