@@ -5,7 +5,9 @@
 #   RUNS=7 SECTIONS=throughput,latency examples/benchmarks/run.sh
 #   SECTIONS=pool examples/benchmarks/run.sh   # 1f: the association pool against findscu --repeat
 #   SKIP_BUILD=1 SKIP_JMH=1 examples/benchmarks/run.sh
-# Environment: RUNS (5), SECTIONS (throughput,component,latency,memory,pool,reference), MVN_FLAGS (-q -B), OUT.
+#   MODES=default,verbose SECTIONS=throughput examples/benchmarks/run.sh   # only the log modes of 1a
+# Environment: RUNS (5), SECTIONS (throughput,component,latency,memory,pool,reference), MODES (files,quiet,default,
+# verbose: the output modes of 1a), MVN_FLAGS (-q -B), OUT.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -14,12 +16,14 @@ java="java"
 if [ -n "${JAVA_HOME:-}" ]; then java="$JAVA_HOME/bin/java"; fi
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$root" && mvn ${MVN_FLAGS:--q -B} -DskipTests install)
+  # verify, never install: the jars stay in the targets (the local repository may be shared)
+  (cd "$root" && mvn ${MVN_FLAGS:--q -B} -DskipTests verify -pl examples/findscu,examples/benchmarks -am)
 fi
 jar="$here/target/dicomfind-benchmarks.jar"
 
 "$java" -jar "$jar" --root "$root" --runs "${RUNS:-5}" --out "$out" \
-  --sections "${SECTIONS:-throughput,component,latency,memory,pool,reference}"
+  --sections "${SECTIONS:-throughput,component,latency,memory,pool,reference}" \
+  --modes "${MODES:-files,quiet,default,verbose}"
 
 if [ -z "${SKIP_JMH:-}" ]; then
   jmh="$here/target/jmh.txt"

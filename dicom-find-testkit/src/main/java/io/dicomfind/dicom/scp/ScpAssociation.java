@@ -92,6 +92,33 @@ final class ScpAssociation implements Runnable {
     /** When the last C-FIND ended (System.nanoTime()), from which the idle timeout counts again. */
     private volatile long streamEnded;
 
+    /** batchResponses: Pending responses are not flushed one by one ({@link #sendPending}). */
+    private boolean holdFlushes;
+    private final OutputStream heldFlushes = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!holdFlushes) {
+                out.flush();
+            }
+        }
+    };
+    /** batchResponses over plain TCP: a C-CANCEL is looked for in the received bytes, without a reader thread. */
+    private boolean pollForCancel;
+
+    private boolean noDelay() {
+        return config.responseDelay() == null || config.responseDelay().isZero();
+    }
+
     ScpAssociation(EmbeddedFindScp scp, Socket socket) {
         this.scp = scp;
         this.config = scp.config();
@@ -110,7 +137,8 @@ final class ScpAssociation implements Runnable {
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             reader = new PduReader(in, config.receiveBound());
             out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            writer = new PDataWriter(out);
+            writer = new PDataWriter(config.batchResponses() ? heldFlushes : out);
+            pollForCancel = config.batchResponses() && noDelay() && !(socket instanceof javax.net.ssl.SSLSocket);
             int maxData = (int) Math.min(Integer.MAX_VALUE - 8, config.decodeLimits().maxDataSetLength());
             assembler = new MessageAssembler(this::nextPdv, id -> contextSyntax[id & 0xFF], maxData);
             socket.setSoTimeout(millis(config.acseTimeout()));
@@ -346,9 +374,11 @@ final class ScpAssociation implements Runnable {
             throws IOException {
         boolean complete;
         streaming = true;
+        holdFlushes = config.batchResponses() && noDelay();
         try (responses) {
             complete = sendPending(ctx, messageId, sopClass, ts, responses.iterator());
         } finally {
+            holdFlushes = false;
             streamEnded = System.nanoTime();
             streaming = false;
         }
@@ -419,14 +449,23 @@ final class ScpAssociation implements Runnable {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("SCP stopping");
         }
-        if (pending == null) {
-            pending = PendingRead.start(Thread.currentThread().getName() + "-reader", this::readWhileStreaming);
-            return false;
+        DimseMessage m;
+        if (pollForCancel) {
+            // plain TCP: received bytes are readable bytes (unlike TLS records, see PendingRead)
+            if (pdvs.isEmpty() && in.available() == 0) {
+                return false;
+            }
+            m = assembler.read(cmd -> false);
+        } else {
+            if (pending == null) {
+                pending = PendingRead.start(Thread.currentThread().getName() + "-reader", this::readWhileStreaming);
+                return false;
+            }
+            if (!pending.isDone()) {
+                return false;
+            }
+            m = nextMessage();
         }
-        if (!pending.isDone()) {
-            return false;
-        }
-        DimseMessage m = nextMessage();
         if (m.commandField() != CommandField.C_CANCEL_RQ) {
             throw DicomProtocolException.dimse("received " + CommandField.name(m.commandField())
                     + " while C-FIND message ID " + messageId + " was running (no asynchronous operations)");
@@ -492,6 +531,7 @@ final class ScpAssociation implements Runnable {
 
     private void finalResponse(int ctx, int messageId, String sopClass, int status, String comment)
             throws IOException {
+        holdFlushes = false; // the final response takes the held Pending responses with it
         send(ctx, CommandSet.cFindRsp(messageId, sopClass, status, false, comment), null);
     }
 

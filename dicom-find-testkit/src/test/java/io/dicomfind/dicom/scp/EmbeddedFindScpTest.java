@@ -231,12 +231,17 @@ class EmbeddedFindScpTest {
 
     @Test
     void cancelStopsTheStreamWithStatusCancel() throws Exception {
+        assertCancelStopsTheStream(EmbeddedFindScp.builder());
+    }
+
+    /** A C-CANCEL after 10 responses of an endless worklist: status Cancel, the SCP stops, the association lives. */
+    static void assertCancelStopsTheStream(EmbeddedFindScp.Builder builder) throws Exception {
         AtomicInteger produced = new AtomicInteger();
         DataSetSource endless = DataSetSource.ofStream(() -> IntStream.iterate(0, i -> i + 1).mapToObj(i -> {
             produced.incrementAndGet();
             return item(i);
         }));
-        try (EmbeddedFindScp scp = EmbeddedFindScp.builder().worklist(endless).start();
+        try (EmbeddedFindScp scp = builder.worklist(endless).start();
                 Association as = Association.open(config(scp).build())) {
             FindQuery q = as.find(SopClasses.MODALITY_WORKLIST_FIND, keys());
             for (int i = 0; i < 10; i++) {

@@ -28,6 +28,7 @@ public final class BenchScp {
                 EmbeddedFindScp scp = EmbeddedFindScp.builder()
                         .aeTitle(BenchData.AE_TITLE)
                         .maxAssociations(64)
+                        .batchResponses(true) // one flush per C-FIND: the SCP must not be what is measured
                         .worklist(BenchData.items(size))
                         .start();
                 scps.put(size, scp);

@@ -25,8 +25,10 @@ import java.util.stream.Stream;
  *
  * <pre>
  * Benchmarks --root DIR [--runs 5] [--out results.md]
- *            [--sections throughput,component,latency,memory,pool,reference]
+ *            [--sections throughput,component,latency,memory,pool,reference] [--modes files,quiet,default,verbose]
  * </pre>
+ * {@code --modes}: the output modes of the throughput section (1a: {@code -X -q}, 1a′: {@code -q}, 1a″: the default
+ * mode, responses dumped to the log, 1a‴: {@code -v}).
  */
 public final class Benchmarks {
     static final String HOST = "127.0.0.1";
@@ -36,6 +38,8 @@ public final class Benchmarks {
     final Path work;
     final PrintStream report;
     final Path findscuCli;
+    /** The throughput section's output modes. */
+    List<ThroughputBenchmark.Output> modes = List.of(ThroughputBenchmark.Output.values());
     private Process scp;
     private BufferedReader scpOut;
     final Map<Integer, Integer> scpPorts = new HashMap<>();
@@ -54,12 +58,15 @@ public final class Benchmarks {
         Path out = null;
         Set<String> sections = new LinkedHashSet<>(List.of("throughput", "component", "latency", "memory", "pool",
                 "reference"));
+        List<ThroughputBenchmark.Output> modes = List.of(ThroughputBenchmark.Output.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--root" -> root = Path.of(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--sections" -> sections = new LinkedHashSet<>(Arrays.asList(args[++i].split(",")));
+                case "--modes" -> modes = Arrays.stream(args[++i].split(","))
+                        .map(m -> ThroughputBenchmark.Output.valueOf(m.trim().toUpperCase(Locale.ROOT))).toList();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -72,6 +79,7 @@ public final class Benchmarks {
         OutputStream file = out == null ? OutputStream.nullOutputStream() : Files.newOutputStream(out);
         try (PrintStream report = new PrintStream(new TeeStream(System.out, file), true, StandardCharsets.UTF_8)) {
             Benchmarks b = new Benchmarks(root.toAbsolutePath().normalize(), runs, work, report);
+            b.modes = modes;
             b.header();
             b.startScp(1, 10_000, 100_000, 1_000_000);
             try {

@@ -35,8 +35,23 @@ final class NullClient {
     private NullClient() {
     }
 
+    /**
+     * {@code NullClient HOST PORT QUERIES}: that many C-FINDs of the benchmark query on one association; prints the
+     * Pending responses and the seconds it took (association included).
+     */
+    public static void main(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        int pending = drain(args[0], Integer.parseInt(args[1]), BenchData.query(), Integer.parseInt(args[2]));
+        System.out.println(pending + " " + (System.nanoTime() - t0) / 1e9);
+    }
+
     /** Runs one C-FIND and returns the number of Pending responses. */
     static int drain(String host, int port, Attributes query) throws IOException {
+        return drain(host, port, query, 1);
+    }
+
+    /** Runs {@code queries} C-FINDs one after the other on one association; returns the Pending responses. */
+    static int drain(String host, int port, Attributes query, int queries) throws IOException {
         try (Socket s = new Socket()) {
             s.setTcpNoDelay(true);
             s.setReceiveBufferSize(1 << 20);
@@ -55,34 +70,45 @@ final class NullClient {
             }
             byte[] data = DataSetWriter.toBytes(query, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN,
                     EncodeOptions.DEFAULT);
-            new PDataWriter(out).write(1, CommandSet.encode(CommandSet.cFindRq(1, SopClasses.MODALITY_WORKLIST_FIND,
-                    Priority.MEDIUM)), data, 16384);
+            PDataWriter writer = new PDataWriter(out);
             int pending = 0;
-            while (true) {
-                long header = readPdu(in, buf);
-                type = (int) (header >>> 32);
-                int len = (int) header;
-                if (type != Pdu.P_DATA_TF) {
-                    throw new IOException("unexpected PDU type " + type + " after " + pending + " responses");
-                }
-                int off = 0;
-                while (off < len) {
-                    int pdvLength = getInt(buf, off);
-                    int control = buf[off + 5] & 0xFF;
-                    if ((control & 0x03) == 0x03) { // last fragment of a command: small, decode it
-                        Attributes cmd = CommandSet.decode(buf, off + 6, pdvLength - 2);
-                        int status = CommandSet.getUS(cmd, Tag.Status);
-                        if (status == 0xFF00 || status == 0xFF01) {
-                            pending++;
-                        } else {
-                            out.write(PduCodec.encode(new AReleaseRq()));
-                            out.flush();
-                            readPdu(in, buf);
-                            return pending;
-                        }
+            for (int q = 1; q <= queries; q++) {
+                writer.write(1, CommandSet.encode(CommandSet.cFindRq(q, SopClasses.MODALITY_WORKLIST_FIND,
+                        Priority.MEDIUM)), data, 16384);
+                pending += responses(in, buf, pending);
+            }
+            out.write(PduCodec.encode(new AReleaseRq()));
+            out.flush();
+            readPdu(in, buf);
+            return pending;
+        }
+    }
+
+    /** Reads the responses to one C-FIND up to its final one; returns its Pending responses. */
+    private static int responses(DataInputStream in, byte[] buf, int before) throws IOException {
+        int pending = 0;
+        while (true) {
+            long header = readPdu(in, buf);
+            int type = (int) (header >>> 32);
+            int len = (int) header;
+            if (type != Pdu.P_DATA_TF) {
+                throw new IOException("unexpected PDU type " + type + " after " + (before + pending)
+                        + " responses");
+            }
+            int off = 0;
+            while (off < len) {
+                int pdvLength = getInt(buf, off);
+                int control = buf[off + 5] & 0xFF;
+                if ((control & 0x03) == 0x03) { // last fragment of a command: small, decode it
+                    Attributes cmd = CommandSet.decode(buf, off + 6, pdvLength - 2);
+                    int status = CommandSet.getUS(cmd, Tag.Status);
+                    if (status == 0xFF00 || status == 0xFF01) {
+                        pending++;
+                    } else {
+                        return pending;
                     }
-                    off += 4 + pdvLength;
                 }
+                off += 4 + pdvLength;
             }
         }
     }

@@ -1,22 +1,35 @@
 package io.dicomfind.cli;
 
-import io.dicomfind.dicom.io.DumpLineSink;
 import io.dicomfind.dicom.data.SafeText;
+import io.dicomfind.dicom.io.DumpLineSink;
 import java.io.PrintStream;
 
 /**
  * findscu's log output: each line prefixed with the level letter as DCMTK's oflog prints it ({@code I: ...},
  * {@code E: ...}), every line of a multi-line message prefixed, written to standard error. A tiny logger of our own
  * rather than an slf4j backend, because the exact line shape is part of findscu's interface (scripts parse it);
- * library logging (slf4j) is routed here by {@link CliSlf4jProvider}.
+ * library logging (slf4j) is routed here by {@link CliSlf4jProvider}. Lines are buffered ({@link LogOutput}):
+ * {@link #flush()} before anything else is written to the same stream and at the end of a run.
  */
 final class CliLog {
-    private static volatile CliLog current = new CliLog(System.err, LogLevel.WARN);
+    private static volatile CliLog current = new CliLog(LogOutput.unbuffered(System.err), LogLevel.WARN);
 
-    private final PrintStream out;
+    private final LogOutput out;
     private final LogLevel threshold;
+    /** "I: ", "W: ", ... by {@link LogLevel#ordinal()}. */
+    private static final String[] PREFIXES = new String[LogLevel.values().length];
+
+    static {
+        for (LogLevel l : LogLevel.values()) {
+            PREFIXES[l.ordinal()] = l.prefix() + ": ";
+        }
+    }
 
     CliLog(PrintStream out, LogLevel threshold) {
+        this(LogOutput.to(out), threshold);
+    }
+
+    CliLog(LogOutput out, LogLevel threshold) {
         this.out = out;
         this.threshold = threshold;
     }
@@ -27,7 +40,9 @@ final class CliLog {
     }
 
     static void install(CliLog log) {
+        CliLog previous = current;
         current = log;
+        previous.flush();
     }
 
     LogLevel threshold() {
@@ -46,36 +61,38 @@ final class CliLog {
 
     /** Writes regardless of the threshold: findscu's response output, forced by {@code +sr} or its default. */
     void write(LogLevel level, String message) {
-        String[] lines = message.split("\r?\n", -1);
-        int n = lines.length > 1 && message.endsWith("\n") ? lines.length - 1 : lines.length;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            // the last line of defence: whatever a message quotes, no control character reaches the terminal
-            sb.append(level.prefix()).append(": ").append(SafeText.escapeControls(lines[i]))
-                    .append(System.lineSeparator());
+        // a line per "\n" (a "\r" before it dropped), then the rest unless the message ended with a "\n"
+        String prefix = PREFIXES[level.ordinal()];
+        int start = 0;
+        for (int nl = message.indexOf('\n'); nl >= 0; nl = message.indexOf('\n', start)) {
+            int end = nl > start && message.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            line(prefix, message, start, end);
+            start = nl + 1;
         }
-        synchronized (out) {
-            out.print(sb);
-            out.flush();
+        if (start < message.length() || start == 0) {
+            line(prefix, message, start, message.length());
         }
+    }
+
+    /** The last line of defence: whatever a message quotes, no control character reaches the terminal. */
+    private void line(String prefix, String message, int from, int to) {
+        String text = message.substring(from, to);
+        String safe = SafeText.escapeControls(text);
+        out.line(prefix, safe, 0, safe.length());
     }
 
     /**
      * The sink a dump is written to ({@link io.dicomfind.dicom.io.DumpWriter}): each line one log event at
-     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already. They
-     * are written in chunks of about 8 KiB, one write each, not one per line; {@link Lines#flush()} writes the rest
-     * and must be called before anything else is logged.
+     * {@code level}, regardless of the threshold (findscu's response output). The lines are escaped already; they
+     * go to the same buffered {@link LogOutput} as every other message, so they keep their order with them.
      */
     Lines lines(LogLevel level) {
-        return new Lines(level.prefix() + ": ");
+        return new Lines(PREFIXES[level.ordinal()]);
     }
 
     /** The lines of one dump, see {@link #lines(LogLevel)}. */
     final class Lines implements DumpLineSink {
-        private static final int CHUNK = 8192;
         private final String prefix;
-        private final String eol = System.lineSeparator();
-        private final StringBuilder buffer = new StringBuilder(CHUNK + 256);
 
         private Lines(String prefix) {
             this.prefix = prefix;
@@ -83,21 +100,22 @@ final class CliLog {
 
         @Override
         public void line(CharSequence line) {
-            buffer.append(prefix).append(line).append(eol);
-            if (buffer.length() >= CHUNK) {
-                flush();
-            }
+            out.line(prefix, line, 0, line.length());
         }
 
+        /** Nothing to do: the log's own buffer keeps the order (kept for the listing's callers). */
         void flush() {
-            if (buffer.length() > 0) {
-                synchronized (out) {
-                    out.append(buffer);
-                    out.flush();
-                }
-                buffer.setLength(0);
-            }
         }
+    }
+
+    /** Writes out the buffered lines. */
+    void flush() {
+        out.flush();
+    }
+
+    /** Writes out the buffered lines and stops buffering (see {@link LogOutput#close()}). */
+    void close() {
+        out.close();
     }
 
     void fatal(String m) {

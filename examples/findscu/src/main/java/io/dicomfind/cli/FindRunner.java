@@ -171,7 +171,7 @@ final class FindRunner {
             log.info("Sending Find Request");
             log.debug(DimseDump.findRequest(query.presentationContextId(), query.messageId(), sopClass,
                     association.config().priority()));
-        } else {
+        } else if (log.isEnabled(LogLevel.INFO)) { // no message built per query when quiet (--repeat)
             log.info("Sending Find Request (MsgID " + query.messageId() + ")");
         }
         if (log.isEnabled(LogLevel.INFO)) {
@@ -184,13 +184,12 @@ final class FindRunner {
         while ((rsp = query.nextResponse()) != null) {
             responseCount++;
             DimseStatus status = rsp.status();
-            String statusText = StatusText.of(status.code());
             if (!rsp.isPending()) {
                 if (debug) {
                     log.info("Received Final Find Response");
                     log.debug(DimseDump.findResponse(rsp));
-                } else {
-                    log.info("Received Final Find Response (" + statusText + ")");
+                } else if (log.isEnabled(LogLevel.INFO)) {
+                    log.info("Received Final Find Response (" + StatusText.of(status.code()) + ")");
                 }
                 if (status.isFailure()) {
                     queryFailed = true;
@@ -209,10 +208,10 @@ final class FindRunner {
                 }
             } else if (show) {
                 log.write(LogLevel.INFO, "---------------------------");
-                log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + statusText + ")");
+                log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + StatusText.of(status.code()) + ")");
                 listing(LogLevel.INFO, ts, rsp.identifier());
             } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
-                log.info("Received Find Response " + responseCount + " (" + statusText + ")");
+                log.info("Received Find Response " + responseCount + " (" + StatusText.of(status.code()) + ")");
             }
             // the identifier is decoded only if shown or written out in another form: -X copies a canonical one
             if (output != null && rsp.hasIdentifier()

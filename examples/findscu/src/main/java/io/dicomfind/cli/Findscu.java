@@ -22,12 +22,19 @@ public final class Findscu {
                 System.setProperty("slf4j.internal.verbosity", "WARN");
             }
         }
-        int code = run(Arrays.asList(args), System.out, System.err);
+        // the log goes to standard error's file descriptor, buffered (LogOutput); usage errors still to System.err
+        int code = run(Arrays.asList(args), System.out, System.err, LogOutput.standardError());
+        CliLog.current().flush();
         System.exit(code);
     }
 
     /** Runs one invocation; output as findscu's: help and version on {@code out}, everything else on {@code err}. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, LogOutput.to(err));
+    }
+
+    /** The same, with the log written to {@code logOutput} (the same stream as {@code err}), flushed at the end. */
+    static int run(List<String> args, PrintStream out, PrintStream err, LogOutput logOutput) {
         FindscuOptions options;
         try {
             options = CommandLineParser.parse(args);
@@ -58,8 +65,16 @@ public final class Findscu {
                 return usageError(err, e.getMessage());
             }
         }
-        CliLog log = new CliLog(err, level);
+        CliLog log = new CliLog(logOutput, level);
         CliLog.install(log);
+        try {
+            return run(options, log, ignoredLogSettings, out);
+        } finally {
+            log.close();
+        }
+    }
+
+    private static int run(FindscuOptions options, CliLog log, boolean ignoredLogSettings, PrintStream out) {
         if (ignoredLogSettings) {
             log.warn("--log-config: only the level of log4cplus.rootLogger is honoured; appenders, layouts and"
                     + " per-logger settings in " + options.logConfig + " are ignored");
@@ -68,6 +83,7 @@ public final class Findscu {
             printArguments(log, options.expandedArguments);
         }
         if (options.action == FindscuOptions.Action.LIST_CIPHERS) {
+            log.flush();
             CliTls.listCiphers(out);
             return 0;
         }
@@ -84,6 +100,7 @@ public final class Findscu {
     }
 
     static int usageError(PrintStream err, String message) {
+        CliLog.current().flush();
         err.println(VersionInfo.header());
         err.println("error: " + message);
         err.flush();

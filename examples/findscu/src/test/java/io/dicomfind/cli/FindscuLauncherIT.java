@@ -44,7 +44,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FindscuLauncherIT {
     private static final String AE_TITLE = "LAUNCHIT";
-    private static final List<String> LAUNCHER_DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> LAUNCHER_DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData");
 
     private final Path module = Path.of("").toAbsolutePath();
     private EmbeddedFindScp scp;
@@ -171,6 +172,38 @@ class FindscuLauncherIT {
             Result without = launch(module, Map.of("FINDSCU_CDS", "off"), args);
             without.assertSameAs(with, args);
         }
+    }
+
+    // (b′) the log written to standard error's descriptor (LogOutput.standardError) is the in-process log
+
+    @Test
+    void standardErrorCarriesTheSameBytesAsTheInProcessLog() throws IOException {
+        // findscu's default mode: every response dumped to the log
+        List<String> dumped = List.of("-W", "-aec", AE_TITLE, "-k", "PatientName=", "-k", "(0040,0100)[0].Modality",
+                scp.host(), Integer.toString(scp.port()));
+        List<List<String>> all = new ArrayList<>(invocations());
+        all.add(dumped);
+        for (List<String> args : all) {
+            if (args.contains("-d")) {
+                continue; // in this JVM, -d would show the test's SCP's own debug lines too (the same slf4j)
+            }
+            // a UTF-8 locale, so that the process's encoding is the in-process run's (a value has non-ASCII text)
+            Result process = launch(module, Map.of("LC_ALL", "C.UTF-8"), args);
+            if (Files.exists(out)) {
+                Peers.deleteRecursively(out);
+            }
+            Files.createDirectories(out);
+            java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+            int code = Findscu.run(args, new java.io.PrintStream(stdout, true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+            String what = "findscu " + String.join(" ", args);
+            assertEquals(code, process.code, what + ": exit code");
+            assertEquals(stdout.toString(StandardCharsets.UTF_8), process.stdout, what + ": stdout");
+            assertEquals(stderr.toString(StandardCharsets.UTF_8), process.stderr, what + ": stderr");
+        }
+        String log = launch(module, Map.of("LC_ALL", "C.UTF-8"), dumped).stderr;
+        assertTrue(log.contains("[M\u00fcller^J\u00fcrgen ]"), "the non-ASCII value in the log: " + log);
     }
 
     // (c) a damaged archive: same output, nothing extra printed
@@ -433,6 +466,12 @@ class FindscuLauncherIT {
             a.newSequence(Tag.ScheduledProcedureStepSequence).addItem().setString(Tag.Modality, VR.CS, "CT");
             items.add(a);
         }
+        Attributes latin1 = new Attributes();
+        latin1.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 100");
+        latin1.setString(Tag.PatientName, VR.PN, "M\u00fcller^J\u00fcrgen");
+        latin1.setString(Tag.PatientID, VR.LO, "LPID9");
+        latin1.newSequence(Tag.ScheduledProcedureStepSequence).addItem().setString(Tag.Modality, VR.CS, "CT");
+        items.add(latin1);
         return items;
     }
 
