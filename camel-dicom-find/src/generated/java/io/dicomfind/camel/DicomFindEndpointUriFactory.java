@@ -23,7 +23,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(54);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -34,6 +34,10 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("calledAet");
         props.add("callingAet");
         props.add("cancelAfter");
+        props.add("changeKey");
+        props.add("changeSnapshotName");
+        props.add("changeSnapshotStore");
+        props.add("changeTracking");
         props.add("connectTimeout");
         props.add("dataCorrection");
         props.add("deflateLevel");
