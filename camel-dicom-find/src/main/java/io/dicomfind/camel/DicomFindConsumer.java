@@ -77,7 +77,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
         MessageDigest digest = repository != null && idempotentKey == null ? sha256() : null;
         int max = getMaxMessagesPerPoll();
         FindRun run = endpoint.startRun(request);
-        run.stopWhen(() -> !isRunAllowed()); // stopped (e.g. leadership lost): PS3.7 9.3.2.3 C-CANCEL
+        run.stopWhen(this::isStoppingPoll); // e.g. leadership lost: PS3.7 9.3.2.3 C-CANCEL
         try (run) {
             while (run.hasNext()) {
                 Attributes identifier = run.next();
@@ -118,7 +118,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
     private int pollChanges(FindRequest request) throws Exception {
         ChangeTracker.Poll poll = changes.begin(request.identifier());
         FindRun run = getEndpoint().startRun(request);
-        run.stopWhen(() -> !isRunAllowed()); // stopped (e.g. leadership lost): PS3.7 9.3.2.3 C-CANCEL
+        run.stopWhen(this::isStoppingPoll); // e.g. leadership lost: PS3.7 9.3.2.3 C-CANCEL
         try (run) {
             while (run.hasNext()) {
                 poll.match(run.next());
@@ -144,6 +144,14 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             changes.flush();
         }
+    }
+
+    /**
+     * The route is being stopped or suspended: Camel's shutdown strategy suspends a polling consumer first and
+     * waits for the running poll, so a poll that only looked at isRunAllowed() would read the C-FIND to its end.
+     */
+    private boolean isStoppingPoll() {
+        return !isRunAllowed() || isSuspendingOrSuspended();
     }
 
     private void releaseAll(Queue<Exchange> batch) {
