@@ -83,6 +83,11 @@ public final class DicomFindConstants {
               description = "With changeTracking: on CHANGED the previous values of the changed attributes (absent"
                             + " ones as null), on REMOVED the item's last known values (the body is then null)")
     public static final String PREVIOUS_VALUES = "CamelDicomFindPreviousValues";
+    @Metadata(label = "consumer", javaType = "io.dicomfind.camel.change.SnapshotItem",
+              description = "With changeTracking, an exchange property (not a header): the snapshot entry the change"
+                            + " leaves behind (null for REMOVED), for routes that record it in their own transaction"
+                            + " with JdbcChangeSnapshotStore")
+    public static final String SNAPSHOT_ITEM = "CamelDicomFindSnapshotItem";
 
     private DicomFindConstants() {
     }

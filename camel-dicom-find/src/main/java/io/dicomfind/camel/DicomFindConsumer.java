@@ -137,6 +137,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
             DicomFindProducer.setQueryHeaders(in, run);
             DicomFindProducer.setResultHeaders(in, run);
             exchange.setProperty(CHANGE, change);
+            exchange.setProperty(DicomFindConstants.SNAPSHOT_ITEM, change.recorded());
             batch.add(exchange);
         }
         try {

@@ -88,37 +88,53 @@ public class JdbcChangeSnapshotStore implements ChangeSnapshotStore {
 
     @Override
     public void put(String snapshot, String itemKey, SnapshotItem item) throws SQLException {
+        try (Connection c = connection()) {
+            put(c, snapshot, itemKey, item);
+        }
+    }
+
+    /**
+     * Records a NEW or CHANGED item on the caller's connection, in the caller's transaction: a route that writes
+     * the change somewhere in the same database can commit the change and its snapshot entry together, so that
+     * a leader killed in between leaves neither (the next leader reports the change) or both (it does not). The
+     * consumer's own record after the route then finds the entry already there.
+     */
+    public void put(Connection c, String snapshot, String itemKey, SnapshotItem item) throws SQLException {
         Timestamp now = new Timestamp(System.currentTimeMillis());
         String content = SnapshotCodec.encode(item.values());
-        try (Connection c = connection()) {
-            int updated;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + tableName
-                    + " SET CONTENT_HASH = ?, CONTENT = ?, UPDATED_AT = ? WHERE SNAPSHOT_NAME = ? AND ITEM_KEY = ?")) {
-                ps.setString(1, item.contentHash());
-                ps.setString(2, content);
-                ps.setTimestamp(3, now);
-                ps.setString(4, snapshot);
-                ps.setString(5, itemKey);
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tableName
-                        + " (SNAPSHOT_NAME, ITEM_KEY, CONTENT_HASH, CONTENT, UPDATED_AT) VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, snapshot);
-                    ps.setString(2, itemKey);
-                    ps.setString(3, item.contentHash());
-                    ps.setString(4, content);
-                    ps.setTimestamp(5, now);
-                    ps.executeUpdate();
-                }
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + tableName
+                + " SET CONTENT_HASH = ?, CONTENT = ?, UPDATED_AT = ? WHERE SNAPSHOT_NAME = ? AND ITEM_KEY = ?")) {
+            ps.setString(1, item.contentHash());
+            ps.setString(2, content);
+            ps.setTimestamp(3, now);
+            ps.setString(4, snapshot);
+            ps.setString(5, itemKey);
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + tableName
+                    + " (SNAPSHOT_NAME, ITEM_KEY, CONTENT_HASH, CONTENT, UPDATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, snapshot);
+                ps.setString(2, itemKey);
+                ps.setString(3, item.contentHash());
+                ps.setString(4, content);
+                ps.setTimestamp(5, now);
+                ps.executeUpdate();
             }
         }
     }
 
     @Override
     public void remove(String snapshot, String itemKey) throws SQLException {
-        try (Connection c = connection();
-             PreparedStatement ps = c.prepareStatement("DELETE FROM " + tableName
+        try (Connection c = connection()) {
+            remove(c, snapshot, itemKey);
+        }
+    }
+
+    /** Records a REMOVED item on the caller's connection, in the caller's transaction (see the put variant). */
+    public void remove(Connection c, String snapshot, String itemKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tableName
                      + " WHERE SNAPSHOT_NAME = ? AND ITEM_KEY = ?")) {
             ps.setString(1, snapshot);
             ps.setString(2, itemKey);
