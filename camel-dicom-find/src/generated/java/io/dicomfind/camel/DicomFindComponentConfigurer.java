@@ -94,6 +94,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": getOrCreateConfiguration(target).setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
         case "queryRetrieveLevel": getOrCreateConfiguration(target).setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": getOrCreateConfiguration(target).setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaders":
+        case "responseHeaders": getOrCreateConfiguration(target).setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -178,6 +182,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
         case "queryRetrieveLevel": return java.lang.String.class;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return java.lang.String.class;
+        case "responseheaders":
+        case "responseHeaders": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
@@ -258,6 +266,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": return getOrCreateConfiguration(target).getProposedTransferSyntaxes();
         case "queryretrievelevel":
         case "queryRetrieveLevel": return getOrCreateConfiguration(target).getQueryRetrieveLevel();
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return getOrCreateConfiguration(target).getResponseHeaderPrefix();
+        case "responseheaders":
+        case "responseHeaders": return getOrCreateConfiguration(target).getResponseHeaders();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":

@@ -21,9 +21,10 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
 
     private static final Set<String> PROPERTY_NAMES;
     private static final Set<String> SECRET_PROPERTY_NAMES;
+    private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(56);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -67,6 +68,8 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("proposedTransferSyntaxes");
         props.add("queryRetrieveLevel");
         props.add("repeatCount");
+        props.add("responseHeaderPrefix");
+        props.add("responseHeaders");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -80,6 +83,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         SECRET_PROPERTY_NAMES = Collections.emptySet();
+        ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("keys", "key.");
         prefixes.put("schedulerProperties", "scheduler.");
@@ -113,6 +117,11 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     @Override
     public Set<String> secretPropertyNames() {
         return SECRET_PROPERTY_NAMES;
+    }
+
+    @Override
+    public Set<String> endpointIdentityPropertyNames() {
+        return ENDPOINT_IDENTITY_PROPERTY_NAMES;
     }
 
     @Override
