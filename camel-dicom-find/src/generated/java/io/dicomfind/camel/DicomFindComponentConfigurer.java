@@ -43,6 +43,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": getOrCreateConfiguration(target).setCallingAet(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelafter":
         case "cancelAfter": getOrCreateConfiguration(target).setCancelAfter(property(camelContext, int.class, value)); return true;
+        case "changekey":
+        case "changeKey": getOrCreateConfiguration(target).setChangeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotname":
+        case "changeSnapshotName": getOrCreateConfiguration(target).setChangeSnapshotName(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": getOrCreateConfiguration(target).setChangeSnapshotStore(property(camelContext, io.dicomfind.camel.change.ChangeSnapshotStore.class, value)); return true;
+        case "changetracking":
+        case "changeTracking": getOrCreateConfiguration(target).setChangeTracking(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.dicomfind.camel.DicomFindConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -137,6 +145,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": return java.lang.String.class;
         case "cancelafter":
         case "cancelAfter": return int.class;
+        case "changekey":
+        case "changeKey": return java.lang.String.class;
+        case "changesnapshotname":
+        case "changeSnapshotName": return java.lang.String.class;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return io.dicomfind.camel.change.ChangeSnapshotStore.class;
+        case "changetracking":
+        case "changeTracking": return boolean.class;
         case "configuration": return io.dicomfind.camel.DicomFindConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -227,6 +243,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": return getOrCreateConfiguration(target).getCallingAet();
         case "cancelafter":
         case "cancelAfter": return getOrCreateConfiguration(target).getCancelAfter();
+        case "changekey":
+        case "changeKey": return getOrCreateConfiguration(target).getChangeKey();
+        case "changesnapshotname":
+        case "changeSnapshotName": return getOrCreateConfiguration(target).getChangeSnapshotName();
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return getOrCreateConfiguration(target).getChangeSnapshotStore();
+        case "changetracking":
+        case "changeTracking": return getOrCreateConfiguration(target).isChangeTracking();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();

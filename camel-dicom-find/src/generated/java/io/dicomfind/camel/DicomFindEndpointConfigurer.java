@@ -40,6 +40,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": target.getConfiguration().setCallingAet(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelafter":
         case "cancelAfter": target.getConfiguration().setCancelAfter(property(camelContext, int.class, value)); return true;
+        case "changekey":
+        case "changeKey": target.getConfiguration().setChangeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotname":
+        case "changeSnapshotName": target.getConfiguration().setChangeSnapshotName(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": target.getConfiguration().setChangeSnapshotStore(property(camelContext, io.dicomfind.camel.change.ChangeSnapshotStore.class, value)); return true;
+        case "changetracking":
+        case "changeTracking": target.getConfiguration().setChangeTracking(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacorrection":
@@ -151,6 +159,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return java.lang.String.class;
         case "cancelafter":
         case "cancelAfter": return int.class;
+        case "changekey":
+        case "changeKey": return java.lang.String.class;
+        case "changesnapshotname":
+        case "changeSnapshotName": return java.lang.String.class;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return io.dicomfind.camel.change.ChangeSnapshotStore.class;
+        case "changetracking":
+        case "changeTracking": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "datacorrection":
@@ -263,6 +279,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return target.getConfiguration().getCallingAet();
         case "cancelafter":
         case "cancelAfter": return target.getConfiguration().getCancelAfter();
+        case "changekey":
+        case "changeKey": return target.getConfiguration().getChangeKey();
+        case "changesnapshotname":
+        case "changeSnapshotName": return target.getConfiguration().getChangeSnapshotName();
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return target.getConfiguration().getChangeSnapshotStore();
+        case "changetracking":
+        case "changeTracking": return target.getConfiguration().isChangeTracking();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "datacorrection":

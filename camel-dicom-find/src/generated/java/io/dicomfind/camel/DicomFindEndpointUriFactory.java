@@ -24,7 +24,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(56);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -35,6 +35,10 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("calledAet");
         props.add("callingAet");
         props.add("cancelAfter");
+        props.add("changeKey");
+        props.add("changeSnapshotName");
+        props.add("changeSnapshotStore");
+        props.add("changeTracking");
         props.add("connectTimeout");
         props.add("dataCorrection");
         props.add("deflateLevel");
@@ -61,13 +65,6 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollStrategy");
         props.add("port");
         props.add("priority");
-        props.add("producerPoolBlockWhenExhausted");
-        props.add("producerPoolEnabled");
-        props.add("producerPoolMaxIdle");
-        props.add("producerPoolMaxTotal");
-        props.add("producerPoolMaxWait");
-        props.add("producerPoolMinEvictableIdle");
-        props.add("producerPoolMinIdle");
         props.add("proposedTransferSyntaxes");
         props.add("queryRetrieveLevel");
         props.add("repeatCount");

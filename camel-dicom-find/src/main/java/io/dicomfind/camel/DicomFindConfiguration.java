@@ -103,6 +103,29 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
     private IdempotentRepository idempotentRepository;
 
+    // ---- consumer: change tracking (io.dicomfind.camel.change) ----
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "Emit per poll only what changed since the last successful poll: one exchange per NEW,"
+                            + " CHANGED or REMOVED item (header CamelDicomFindChangeType), by changeKey. A poll that"
+                            + " fails, is cancelled or stopped, hits a limit or ends without Success reports nothing")
+    private boolean changeTracking;
+    @UriParam(label = "consumer",
+              description = "Attribute paths that identify an item for changeTracking, comma-separated, in the syntax"
+                            + " of the key options (e.g. AccessionNumber,ScheduledProcedureStepSequence"
+                            + ".ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled"
+                            + " Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no"
+                            + " SPS ID; for Q/R the unique key of the level. An item without them is keyed by its"
+                            + " content hash")
+    private String changeKey;
+    @UriParam(label = "consumer,advanced",
+              description = "Where changeTracking keeps the last successful poll: an"
+                            + " io.dicomfind.camel.change.ChangeSnapshotStore, e.g. FileChangeSnapshotStore (survives"
+                            + " restarts) or JdbcChangeSnapshotStore (shared by cluster members). By default in memory")
+    private io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore;
+    @UriParam(label = "consumer,advanced",
+              description = "Name of this consumer's snapshot in the store; by default the endpoint URI. Give the"
+                            + " same name on every cluster member")
+    private String changeSnapshotName;
     // ---- response attributes as headers ----
     @UriParam(label = "common",
               description = "Response attributes to copy into headers of each exchange that carries one response (the"
@@ -368,6 +391,38 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isChangeTracking() {
+        return changeTracking;
+    }
+
+    public void setChangeTracking(boolean changeTracking) {
+        this.changeTracking = changeTracking;
+    }
+
+    public String getChangeKey() {
+        return changeKey;
+    }
+
+    public void setChangeKey(String changeKey) {
+        this.changeKey = changeKey;
+    }
+
+    public io.dicomfind.camel.change.ChangeSnapshotStore getChangeSnapshotStore() {
+        return changeSnapshotStore;
+    }
+
+    public void setChangeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
+        this.changeSnapshotStore = changeSnapshotStore;
+    }
+
+    public String getChangeSnapshotName() {
+        return changeSnapshotName;
+    }
+
+    public void setChangeSnapshotName(String changeSnapshotName) {
+        this.changeSnapshotName = changeSnapshotName;
     }
 
     public ProposedTransferSyntaxes getProposedTransferSyntaxes() {

@@ -65,6 +65,33 @@ public final class DicomFindConstants {
               description = "1-based position of the response in its C-FIND (consumer exchanges)")
     public static final String RESPONSE_INDEX = "CamelDicomFindResponseIndex";
 
+    // ---- consumer: changeTracking ----
+    @Metadata(label = "consumer", javaType = "String",
+              description = "With changeTracking: NEW, CHANGED or REMOVED, what happened to the item since the last"
+                            + " successful poll")
+    public static final String CHANGE_TYPE = "CamelDicomFindChangeType";
+    @Metadata(label = "consumer", javaType = "String",
+              description = "With changeTracking: the item key (changeKey); by default for the worklist the Study"
+                            + " Instance UID and the SPS ID, joined by a vertical bar")
+    public static final String ITEM_KEY = "CamelDicomFindItemKey";
+    @Metadata(label = "consumer", javaType = "String",
+              description = "With changeTracking: hex SHA-256 of the item's decoded content (for REMOVED: of its last"
+                            + " known content)")
+    public static final String CONTENT_HASH = "CamelDicomFindContentHash";
+    @Metadata(label = "consumer", javaType = "java.util.List<String>",
+              description = "With changeTracking, on CHANGED: the attribute paths whose value changed, appeared or"
+                            + " disappeared, such as the Modality in item 0 of the ScheduledProcedureStepSequence")
+    public static final String CHANGED_ATTRIBUTES = "CamelDicomFindChangedAttributes";
+    @Metadata(label = "consumer", javaType = "java.util.Map<String,String>",
+              description = "With changeTracking: on CHANGED the previous values of the changed attributes (absent"
+                            + " ones as null), on REMOVED the item's last known values (the body is then null)")
+    public static final String PREVIOUS_VALUES = "CamelDicomFindPreviousValues";
+    @Metadata(label = "consumer", javaType = "io.dicomfind.camel.change.SnapshotItem",
+              description = "With changeTracking, an exchange property (not a header): the snapshot entry the change"
+                            + " leaves behind (null for REMOVED), for routes that record it in their own transaction"
+                            + " with JdbcChangeSnapshotStore")
+    public static final String SNAPSHOT_ITEM = "CamelDicomFindSnapshotItem";
+
     private DicomFindConstants() {
     }
 }

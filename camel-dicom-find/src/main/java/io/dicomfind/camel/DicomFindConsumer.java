@@ -29,8 +29,10 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
  */
 public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
     private static final String IDEMPOTENT_KEY = "CamelDicomFindIdempotentKey";
+    private static final String CHANGE = "CamelDicomFindChange";
 
     private Expression idempotentKey;
+    private ChangeTracker changes;
 
     public DicomFindConsumer(DicomFindEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -51,6 +53,9 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
                     .createExpression(config.getIdempotentKey());
             idempotentKey.init(getEndpoint().getCamelContext());
         }
+        if (config.isChangeTracking()) {
+            changes = ChangeTracker.of(getEndpoint());
+        }
     }
 
     @Override
@@ -64,11 +69,15 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             releaseExchange(template, false);
         }
+        if (changes != null) {
+            return pollChanges(request);
+        }
         Queue<Exchange> batch = new LinkedList<>();
         Set<String> keysInPoll = new HashSet<>();
         MessageDigest digest = repository != null && idempotentKey == null ? sha256() : null;
         int max = getMaxMessagesPerPoll();
         FindRun run = endpoint.startRun(request);
+        run.stopWhen(this::isStoppingPoll); // e.g. leadership lost: PS3.7 9.3.2.3 C-CANCEL
         try (run) {
             while (run.hasNext()) {
                 Attributes identifier = run.next();
@@ -101,6 +110,50 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
             DicomFindProducer.setResultHeaders(exchange.getMessage(), run);
         }
         return processBatch(new ArrayDeque<>(batch));
+    }
+
+    /**
+     * changeTracking: the whole C-FIND is read (maxMessagesPerPoll does not cancel it, since an unfinished answer
+     * cannot tell what was removed); up to maxMessagesPerPoll changes are routed, the rest come with the next poll.
+     */
+    private int pollChanges(FindRequest request) throws Exception {
+        ChangeTracker.Poll poll = changes.begin(request.identifier());
+        FindRun run = getEndpoint().startRun(request);
+        run.stopWhen(this::isStoppingPoll); // e.g. leadership lost: PS3.7 9.3.2.3 C-CANCEL
+        try (run) {
+            while (run.hasNext()) {
+                poll.match(run.next());
+            }
+        }
+        Queue<Object> batch = new ArrayDeque<>();
+        int max = getMaxMessagesPerPoll();
+        for (ChangeTracker.Change change : poll.complete(run.finalStatus())) {
+            if (max > 0 && batch.size() >= max) {
+                break;
+            }
+            Exchange exchange = createExchange(false);
+            Message in = exchange.getMessage();
+            in.setBody(change.identifier());
+            ChangeTracker.setHeaders(in, change);
+            DicomFindProducer.setQueryHeaders(in, run);
+            DicomFindProducer.setResultHeaders(in, run);
+            exchange.setProperty(CHANGE, change);
+            exchange.setProperty(DicomFindConstants.SNAPSHOT_ITEM, change.recorded());
+            batch.add(exchange);
+        }
+        try {
+            return processBatch(batch);
+        } finally {
+            changes.flush();
+        }
+    }
+
+    /**
+     * The route is being stopped or suspended: Camel's shutdown strategy suspends a polling consumer first and
+     * waits for the running poll, so a poll that only looked at isRunAllowed() would read the C-FIND to its end.
+     */
+    private boolean isStoppingPoll() {
+        return !isRunAllowed() || isSuspendingOrSuspended();
     }
 
     private void releaseAll(Queue<Exchange> batch) {
@@ -183,6 +236,9 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
                         exchange.getException());
             } else if (key != null) {
                 repository.confirm(key);
+            }
+            if (exchange.getException() == null && changes != null) {
+                changes.recorded(exchange.getProperty(CHANGE, ChangeTracker.Change.class)); // reported: once
             }
             releaseExchange(exchange, false);
             processed++;

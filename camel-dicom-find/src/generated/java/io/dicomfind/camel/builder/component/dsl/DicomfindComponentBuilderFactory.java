@@ -252,6 +252,44 @@ public interface DicomfindComponentBuilderFactory {
             return this;
         }
     
+        /**
+         * Attribute paths that identify an item for changeTracking,
+         * comma-separated, in the syntax of the key options (e.g.
+         * AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item without them is keyed by its content hash.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: consumer
+         * 
+         * @param changeKey the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeKey(java.lang.String changeKey) {
+            doSetProperty("changeKey", changeKey);
+            return this;
+        }
+    
+        
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeTracking(boolean changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+    
         
         /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
@@ -301,6 +339,42 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder maxMessagesPerPoll(int maxMessagesPerPoll) {
             doSetProperty("maxMessagesPerPoll", maxMessagesPerPoll);
+            return this;
+        }
+    
+        /**
+         * Name of this consumer's snapshot in the store; by default the
+         * endpoint URI. Give the same name on every cluster member.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotName the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeSnapshotName(java.lang.String changeSnapshotName) {
+            doSetProperty("changeSnapshotName", changeSnapshotName);
+            return this;
+        }
+    
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option is a:
+         * &lt;code&gt;io.dicomfind.camel.change.ChangeSnapshotStore&lt;/code&gt; type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
             return this;
         }
     
@@ -921,9 +995,13 @@ public interface DicomfindComponentBuilderFactory {
             case "responseHeaderPrefix": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaderPrefix((java.lang.String) value); return true;
             case "responseHeaders": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaders((java.lang.String) value); return true;
             case "bridgeErrorHandler": ((DicomFindComponent) component).setBridgeErrorHandler((boolean) value); return true;
+            case "changeKey": getOrCreateConfiguration((DicomFindComponent) component).setChangeKey((java.lang.String) value); return true;
+            case "changeTracking": getOrCreateConfiguration((DicomFindComponent) component).setChangeTracking((boolean) value); return true;
             case "idempotent": getOrCreateConfiguration((DicomFindComponent) component).setIdempotent((boolean) value); return true;
             case "idempotentKey": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentKey((java.lang.String) value); return true;
             case "maxMessagesPerPoll": getOrCreateConfiguration((DicomFindComponent) component).setMaxMessagesPerPoll((int) value); return true;
+            case "changeSnapshotName": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotName((java.lang.String) value); return true;
+            case "changeSnapshotStore": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotStore((io.dicomfind.camel.change.ChangeSnapshotStore) value); return true;
             case "idempotentRepository": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentRepository((org.apache.camel.spi.IdempotentRepository) value); return true;
             case "lazyStartProducer": ((DicomFindComponent) component).setLazyStartProducer((boolean) value); return true;
             case "maxResults": getOrCreateConfiguration((DicomFindComponent) component).setMaxResults((int) value); return true;

@@ -249,6 +249,60 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Attribute paths that identify an item for changeTracking,
+         * comma-separated, in the syntax of the key options (e.g.
+         * AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item without them is keyed by its content hash.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param changeKey the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeKey(String changeKey) {
+            doSetProperty("changeKey", changeKey);
+            return this;
+        }
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeTracking(boolean changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeTracking(String changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+        /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
          * 
          * The option is a: <code>boolean</code> type.
@@ -960,6 +1014,59 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder bridgeErrorHandler(String bridgeErrorHandler) {
             doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+        /**
+         * Name of this consumer's snapshot in the store; by default the
+         * endpoint URI. Give the same name on every cluster member.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotName the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotName(String changeSnapshotName) {
+            doSetProperty("changeSnapshotName", changeSnapshotName);
+            return this;
+        }
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option is a:
+         * <code>io.dicomfind.camel.change.ChangeSnapshotStore</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
+            return this;
+        }
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option will be converted to a
+         * <code>io.dicomfind.camel.change.ChangeSnapshotStore</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotStore(String changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
             return this;
         }
         /**
@@ -4095,6 +4202,89 @@ public interface DicomFindEndpointBuilderFactory {
          */
         public String dicomFindResponseIndex() {
             return "CamelDicomFindResponseIndex";
+        }
+        /**
+         * With changeTracking: NEW, CHANGED or REMOVED, what happened to the
+         * item since the last successful poll.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindChangeType}.
+         */
+        public String dicomFindChangeType() {
+            return "CamelDicomFindChangeType";
+        }
+        /**
+         * With changeTracking: the item key (changeKey); by default for the
+         * worklist the Study Instance UID and the SPS ID, joined by a vertical
+         * bar.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindItemKey}.
+         */
+        public String dicomFindItemKey() {
+            return "CamelDicomFindItemKey";
+        }
+        /**
+         * With changeTracking: hex SHA-256 of the item's decoded content (for
+         * REMOVED: of its last known content).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindContentHash}.
+         */
+        public String dicomFindContentHash() {
+            return "CamelDicomFindContentHash";
+        }
+        /**
+         * With changeTracking, on CHANGED: the attribute paths whose value
+         * changed, appeared or disappeared, such as the Modality in item 0 of
+         * the ScheduledProcedureStepSequence.
+         * 
+         * The option is a: {@code java.util.List<String>} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindChangedAttributes}.
+         */
+        public String dicomFindChangedAttributes() {
+            return "CamelDicomFindChangedAttributes";
+        }
+        /**
+         * With changeTracking: on CHANGED the previous values of the changed
+         * attributes (absent ones as null), on REMOVED the item's last known
+         * values (the body is then null).
+         * 
+         * The option is a: {@code java.util.Map<String,String>} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindPreviousValues}.
+         */
+        public String dicomFindPreviousValues() {
+            return "CamelDicomFindPreviousValues";
+        }
+        /**
+         * With changeTracking, an exchange property (not a header): the
+         * snapshot entry the change leaves behind (null for REMOVED), for
+         * routes that record it in their own transaction with
+         * JdbcChangeSnapshotStore.
+         * 
+         * The option is a: {@code io.dicomfind.camel.change.SnapshotItem} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindSnapshotItem}.
+         */
+        public String dicomFindSnapshotItem() {
+            return "CamelDicomFindSnapshotItem";
         }
     }
     static DicomFindEndpointBuilder endpointBuilder(String componentName, String path) {
