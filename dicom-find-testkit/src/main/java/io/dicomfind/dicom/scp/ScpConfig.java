@@ -11,7 +11,8 @@ import java.util.Set;
 record ScpConfig(String aeTitle, boolean checkCalledAeTitle, Set<String> callingAeTitles, int maxPduLength,
         int maxAssociations, List<TransferSyntax> transferSyntaxes, Map<InformationModel, Served> models,
         Duration responseDelay, FindStatusOverride statusOverride, Duration acseTimeout, Duration idleTimeout,
-        String implementationClassUid, String implementationVersionName, DecodeLimits decodeLimits) {
+        String implementationClassUid, String implementationVersionName, DecodeLimits decodeLimits,
+        ScpNegotiation negotiation) {
 
     /** A model the SCP serves: where its data comes from and how it is searched. */
     record Served(DataSetSource source, QueryEngine engine) {
