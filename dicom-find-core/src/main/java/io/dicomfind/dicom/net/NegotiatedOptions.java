@@ -49,10 +49,15 @@ public final class NegotiatedOptions {
     }
 
     /** The User Information item of our A-ASSOCIATE-RQ: findscu's three sub-items, then the negotiation ones. */
-    static UserInformation requestItem(AssociationConfig config) {
+    public static UserInformation requestItem(AssociationConfig config) {
         List<ExtendedNegotiation> extended = new ArrayList<>();
         requested(config).forEach((sop, options) -> extended.add(new ExtendedNegotiation(sop,
                 QueryOption.encode(options))));
+        if (extended.isEmpty() && !config.queryOptions().isEmpty()) {
+            LOG.warn("{} (PS3.4 C.5.1.1) is negotiated for the Query/Retrieve FIND SOP classes only; not asked for "
+                    + "{}", QueryOption.describe(config.queryOptions()),
+                    config.abstractSyntaxes().stream().map(SopClasses::name).toList());
+        }
         List<CommonExtendedNegotiation> common = config.commonExtendedNegotiations();
         return new UserInformation(config.maxPduLength(), config.implementationClassUid(),
                 config.implementationVersionName(), extended, common, config.userIdentity(), null);

@@ -18,6 +18,11 @@ final class ExitCodes {
     static final int QUERY_FAILED = 4;
     /** Writing an extracted response file failed (DCMTK logs it and goes on with exit 0; we go on, then exit 5). */
     static final int OUTPUT_FAILED = 5;
+    /**
+     * The SCP refused our user identity ({@code --user} ...: A-ASSOCIATE-RJ to a request carrying one), or did not
+     * confirm it although {@code --user-rsp} asked it to (PS3.7 D.3.3.7). Ours; DCMTK findscu has no user identity.
+     */
+    static final int USER_IDENTITY = 6;
 
     private ExitCodes() {
     }
