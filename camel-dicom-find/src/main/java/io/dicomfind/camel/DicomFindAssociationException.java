@@ -46,7 +46,12 @@ public class DicomFindAssociationException extends DicomFindException {
          * The DICOM TLS handshake failed (PS3.15 B.1), or the peer ended the TLS session with a fatal alert right
          * after it; the exception is a {@link DicomFindTlsException} whose {@code getTlsReason()} says why.
          */
-        TLS_HANDSHAKE_FAILED
+        TLS_HANDSHAKE_FAILED,
+        /**
+         * The SCP rejected the association that carried our user identity, or did not confirm it although a positive
+         * response was requested (PS3.7 D.3.3.7); the exception is a {@link DicomFindUserIdentityException}.
+         */
+        USER_IDENTITY_REJECTED
     }
 
     private final Reason reason;
@@ -66,6 +71,9 @@ public class DicomFindAssociationException extends DicomFindException {
         TlsHandshakeException tls = DicomFindTlsException.tlsFailure(e);
         if (tls != null) {
             return DicomFindTlsException.of(peer, what, tls, e);
+        }
+        if (e instanceof io.dicomfind.dicom.net.UserIdentityRejectedException identity) {
+            return DicomFindUserIdentityException.of(peer, what, identity);
         }
         if (e instanceof ResponseLimitExceededException limit) {
             return new DicomFindResponseLimitException(peer, what, limit);
