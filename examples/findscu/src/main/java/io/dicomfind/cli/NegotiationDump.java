@@ -56,8 +56,8 @@ final class NegotiationDump {
         if (response == null) {
             sb.append("none\n");
         } else {
-            // the server response can itself be a credential (a Kerberos server ticket, a SAML response)
-            sb.append('\n').append("  Server Response: [*** ").append(response.length).append(" bytes]\n");
+            // DCMTK's line; the server response can be a credential (a Kerberos server ticket, a SAML response)
+            sb.append('\n').append("  Server Response (not dumped) length: ").append(response.length).append('\n');
         }
     }
 
