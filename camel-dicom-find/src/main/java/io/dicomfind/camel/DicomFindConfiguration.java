@@ -190,8 +190,8 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Ask for multiple value matching (byte 7; findscu --multiple-value)")
     private boolean multipleValueMatching;
     @UriParam(label = "advanced",
-              description = "SOP Class Common Extended Negotiation for the model's SOP class (PS3.7 D.3.3.6): the service"
-                            + " class UID, then the related general SOP class UIDs, comma separated (findscu"
+              description = "SOP Class Common Extended Negotiation for the model's SOP class (PS3.7 D.3.3.6): the"
+                            + " service class UID, then the related general SOP class UIDs, comma separated (findscu"
                             + " --common-negotiation)")
     private String commonExtendedNegotiation;
 

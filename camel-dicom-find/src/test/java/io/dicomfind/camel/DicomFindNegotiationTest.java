@@ -91,7 +91,8 @@ class DicomFindNegotiationTest extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:partly").to(base() + "&relationalQueries=true&fuzzySemanticMatching=true"
-                        + "&username={{dicom.user}}&password=RAW({{dicom.passcode}})&userIdentityPositiveResponse=true");
+                        + "&username={{dicom.user}}&password=RAW({{dicom.passcode}})"
+                        + "&userIdentityPositiveResponse=true");
                 from("direct:wrong").to(base() + "&username={{dicom.user}}&password=RAW({{dicom.wrong}})");
                 from("direct:jwt").to(base() + "&userIdentityType=jwt&token=RAW({{dicom.jwt}})"
                         + "&userIdentityPositiveResponse=true");

@@ -286,7 +286,8 @@ public final class PduCodec {
                         f.acContexts.add(contextAc(b, v, itemLength));
                     }
                 }
-                case ITEM_USER_INFORMATION -> f.userInfo = userInformation(b, v, itemLength, type == Pdu.A_ASSOCIATE_RQ);
+                case ITEM_USER_INFORMATION ->
+                        f.userInfo = userInformation(b, v, itemLength, type == Pdu.A_ASSOCIATE_RQ);
                 default -> {
                     // unknown item: skipped (PS3.8 9.3.1)
                 }
@@ -356,7 +357,8 @@ public final class PduCodec {
         return new PresentationContextAc(id, result, ts);
     }
 
-    private static UserInformation userInformation(byte[] b, int off, int length, boolean request) throws DicomProtocolException {
+    private static UserInformation userInformation(byte[] b, int off, int length, boolean request)
+            throws DicomProtocolException {
         long max = 0;
         String cls = null;
         String ver = null;
