@@ -79,7 +79,9 @@ public final class AssociationConfig {
         this.socketFactory = b.socketFactory;
         this.implementationClassUid = b.implementationClassUid;
         this.implementationVersionName = b.implementationVersionName;
-        this.queryOptions = b.queryOptions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(b.queryOptions));
+        // in byte order (an EnumSet), so that messages list the features as PS3.4 C.5.1.1 does
+        this.queryOptions = b.queryOptions.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.queryOptions));
         this.commonExtendedNegotiations = b.commonExtendedNegotiations;
         this.userIdentity = b.userIdentity;
     }

@@ -41,6 +41,9 @@ class NegotiationWireFormatTest {
     private static final String SAML = "<saml:Assertion ID=\"a1\">bob</saml:Assertion>";
     private static final byte[] KERBEROS = {0x60, (byte) 0x82, 0x01, 0x0a, 0x06, 0x09};
 
+    /** Long enough for six associations on a loaded machine; the capture ends after it. */
+    private static final int CAPTURE_SECONDS = 15;
+
     private Path work;
     private String decoded;
     private int port;
@@ -57,8 +60,9 @@ class NegotiationWireFormatTest {
             port = scp.port();
             Path pcap = work.resolve("negotiation.pcapng");
             Path err = work.resolve("tshark.err");
+            // tshark stops by itself (-a): a capture ended by a signal can lose what dumpcap had not written yet
             Process capture = new ProcessBuilder(tshark.toString(), "-i", "lo", "-f", "tcp port " + port, "-w",
-                    pcap.toString(), "-a", "duration:60").redirectErrorStream(false).redirectError(err.toFile())
+                    pcap.toString(), "-a", "duration:" + CAPTURE_SECONDS).redirectErrorStream(false).redirectError(err.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 awaitCapturing(capture, err);
@@ -74,11 +78,9 @@ class NegotiationWireFormatTest {
                 open(base.userIdentity(UserIdentity.saml(SAML, true)).build());
                 open(base.userIdentity(UserIdentity.jwt(JWT, true)).build());
                 open(base.userIdentity(null).build());
-                // give the last segments time to be captured before stopping tshark
-                Thread.sleep(500);
+                assertTrue(capture.waitFor(CAPTURE_SECONDS + 30, TimeUnit.SECONDS), "tshark did not stop");
             } finally {
-                capture.destroy(); // SIGTERM: tshark finishes the file
-                if (!capture.waitFor(20, TimeUnit.SECONDS)) {
+                if (capture.isAlive()) {
                     capture.destroyForcibly();
                 }
             }

@@ -52,9 +52,9 @@ final class NegotiationDump {
         extended(sb, "Accepted Extended Negotiation:  ", ac.extendedNegotiations());
         identity(sb, rq.userIdentity());
         byte[] response = ac.userIdentityServerResponse();
-        sb.append("User Identity Negotiation Response:  ");
+        sb.append("User Identity Negotiation Response:");
         if (response == null) {
-            sb.append("none\n");
+            sb.append("  none\n");
         } else {
             // DCMTK's line; the server response can be a credential (a Kerberos server ticket, a SAML response)
             sb.append('\n').append("  Server Response (not dumped) length: ").append(response.length).append('\n');
@@ -62,12 +62,11 @@ final class NegotiationDump {
     }
 
     private static void extended(StringBuilder sb, String head, List<ExtendedNegotiation> items) {
-        sb.append(head);
         if (items.isEmpty()) {
-            sb.append("none\n");
+            sb.append(head).append("none\n");
             return;
         }
-        sb.append('\n');
+        sb.append(head.strip()).append('\n');
         for (ExtendedNegotiation e : items) {
             sb.append("  Abstract Syntax: ").append(AssociateDump.uid(e.sopClassUid())).append('\n')
                     .append("    Application Information, length: ").append(e.length()).append('\n')
@@ -91,9 +90,9 @@ final class NegotiationDump {
     }
 
     private static void identity(StringBuilder sb, UserIdentity id) {
-        sb.append("Requested User Identity Negotiation: ");
+        sb.append("Requested User Identity Negotiation:");
         if (id == null) {
-            sb.append("none\n");
+            sb.append(" none\n");
             return;
         }
         sb.append('\n').append("  Authentication mode ").append(id.type()).append(": ").append(mode(id.type()))
