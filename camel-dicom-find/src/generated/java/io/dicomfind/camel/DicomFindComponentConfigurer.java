@@ -101,6 +101,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "queryRetrieveLevel": getOrCreateConfiguration(target).setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "relationalqueries":
         case "relationalQueries": getOrCreateConfiguration(target).setRelationalQueries(property(camelContext, boolean.class, value)); return true;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": getOrCreateConfiguration(target).setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaders":
+        case "responseHeaders": getOrCreateConfiguration(target).setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -200,6 +204,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "queryRetrieveLevel": return java.lang.String.class;
         case "relationalqueries":
         case "relationalQueries": return boolean.class;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return java.lang.String.class;
+        case "responseheaders":
+        case "responseHeaders": return java.lang.String.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
         case "sslcontextparameters":
@@ -295,6 +303,10 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "queryRetrieveLevel": return getOrCreateConfiguration(target).getQueryRetrieveLevel();
         case "relationalqueries":
         case "relationalQueries": return getOrCreateConfiguration(target).isRelationalQueries();
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return getOrCreateConfiguration(target).getResponseHeaderPrefix();
+        case "responseheaders":
+        case "responseHeaders": return getOrCreateConfiguration(target).getResponseHeaders();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
         case "sslcontextparameters":

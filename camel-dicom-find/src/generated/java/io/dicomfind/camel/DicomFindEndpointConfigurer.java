@@ -103,6 +103,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "relationalQueries": target.getConfiguration().setRelationalQueries(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": target.getConfiguration().setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaders":
+        case "responseHeaders": target.getConfiguration().setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -219,6 +223,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "relationalQueries": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return java.lang.String.class;
+        case "responseheaders":
+        case "responseHeaders": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -336,6 +344,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "relationalQueries": return target.getConfiguration().isRelationalQueries();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return target.getConfiguration().getResponseHeaderPrefix();
+        case "responseheaders":
+        case "responseHeaders": return target.getConfiguration().getResponseHeaders();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

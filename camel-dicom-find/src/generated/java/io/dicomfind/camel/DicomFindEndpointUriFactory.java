@@ -21,9 +21,10 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
 
     private static final Set<String> PROPERTY_NAMES;
     private static final Set<String> SECRET_PROPERTY_NAMES;
+    private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -71,6 +72,8 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("queryRetrieveLevel");
         props.add("relationalQueries");
         props.add("repeatCount");
+        props.add("responseHeaderPrefix");
+        props.add("responseHeaders");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -93,6 +96,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         secretProps.add("token");
         secretProps.add("username");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
+        ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("keys", "key.");
         prefixes.put("schedulerProperties", "scheduler.");
@@ -126,6 +130,11 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     @Override
     public Set<String> secretPropertyNames() {
         return SECRET_PROPERTY_NAMES;
+    }
+
+    @Override
+    public Set<String> endpointIdentityPropertyNames() {
+        return ENDPOINT_IDENTITY_PROPERTY_NAMES;
     }
 
     @Override

@@ -23,6 +23,8 @@ public class DicomFindConfiguration implements Cloneable {
      * C-FIND in memory before the body is set or the batch is routed.
      */
     public static final int DEFAULT_MAX_RESPONSES = 100_000;
+    /** The default responseHeaderPrefix: headers such as DicomFindPatientID. */
+    public static final String DEFAULT_RESPONSE_HEADER_PREFIX = "DicomFind";
 
     // ---- path ----
     @UriPath(label = "common", defaultValue = "ANY-SCP",
@@ -101,6 +103,21 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint")
     private IdempotentRepository idempotentRepository;
 
+    // ---- response attributes as headers ----
+    @UriParam(label = "common",
+              description = "Response attributes to copy into headers of each exchange that carries one response (the"
+                            + " consumer, SelectOne, and each part of a StreamList split): a comma-separated list of"
+                            + " keywords, tags or paths into sequence items as for the key options, e.g."
+                            + " PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality. The header is the"
+                            + " prefix and the last keyword (DicomFindModality), its value the text of the attribute"
+                            + " (several values joined by a backslash); an absent or empty attribute removes the"
+                            + " header. Not for SelectList, whose body holds every response")
+    private String responseHeaders;
+    @UriParam(label = "common", defaultValue = DEFAULT_RESPONSE_HEADER_PREFIX,
+              description = "Prefix of the headers made by responseHeaders. Without a Camel prefix, so that they are"
+                            + " forwarded to JMS, HTTP or Kafka like any header of the route")
+    private String responseHeaderPrefix = DEFAULT_RESPONSE_HEADER_PREFIX;
+
     // ---- association (findscu network options) ----
     @UriParam(label = "advanced", defaultValue = "Uncompressed",
               enums = "Uncompressed,ExplicitLittleEndianFirst,ExplicitBigEndianFirst,Deflated,ImplicitLittleEndianOnly",
@@ -153,7 +170,10 @@ public class DicomFindConfiguration implements Cloneable {
                             + " (trustManagers). TLS versions and cipher suites come from tlsProfile. Without it the"
                             + " association is plain TCP")
     private SSLContextParameters sslContextParameters;
-    @UriParam(label = "security", defaultValue = "BCP195_RFC8996",
+    // NULL_ENCRYPTION (findscu +pn, retired) authenticates but does not encrypt: Camel's catalog and tooling
+    // flag it through security/insecureValue (Camel 4.22 option attributes)
+    @UriParam(label = "security", defaultValue = "BCP195_RFC8996", security = "insecure:ssl",
+              insecureValue = "NULL_ENCRYPTION",
               enums = "BCP195_RFC8996,BCP195_RFC8996_MODIFIED,BCP195_NON_DOWNGRADING,BCP195,BCP195_EXTENDED,BASIC,AES,"
                       + "NULL_ENCRYPTION",
               description = "The Secure Transport Connection Profile (PS3.15 Annex B) whose TLS versions and cipher"
@@ -581,5 +601,21 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setUserIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
         this.userIdentityPositiveResponse = userIdentityPositiveResponse;
+    }
+
+    public String getResponseHeaders() {
+        return responseHeaders;
+    }
+
+    public void setResponseHeaders(String responseHeaders) {
+        this.responseHeaders = responseHeaders;
+    }
+
+    public String getResponseHeaderPrefix() {
+        return responseHeaderPrefix;
+    }
+
+    public void setResponseHeaderPrefix(String responseHeaderPrefix) {
+        this.responseHeaderPrefix = responseHeaderPrefix;
     }
 }

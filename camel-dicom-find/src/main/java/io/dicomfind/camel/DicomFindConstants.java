@@ -18,13 +18,16 @@ public final class DicomFindConstants {
               description = "Overrides the priority for this exchange: LOW, MEDIUM or HIGH")
     public static final String PRIORITY = "CamelDicomFindPriority";
     @Metadata(label = "producer", javaType = "Object",
-              description = "Keys that override the endpoint keys and the body: a Map of findscu key path to value, a"
-                            + " Collection of findscu -k strings, or a String with one -k string per line")
+              description = "Keys that override the endpoint keys and the body: a Map of findscu key path to value (a"
+                            + " String, or a typed value formatted for the key's VR: LocalDate, Integer, a List,"
+                            + " DicomRange ...), a Collection of findscu -k strings, or a String with one -k string per"
+                            + " line")
     public static final String KEYS = "CamelDicomFindKeys";
     @Metadata(label = "producer", javaType = "String",
               description = "Prefix of headers that each override one key, e.g. header CamelDicomFindKey.PatientName"
                             + " with value SMITH, or CamelDicomFindKey.ScheduledProcedureStepSequence.Modality with"
-                            + " value CT (a path into sequence items, as for the key options)")
+                            + " value CT (a path into sequence items, as for the key options); a typed value is"
+                            + " formatted for the key's VR as in a Map body")
     public static final String KEY_PREFIX = "CamelDicomFindKey.";
     @Metadata(label = "producer", javaType = "Integer", description = "Overrides maxResults for this exchange")
     public static final String MAX_RESULTS = "CamelDicomFindMaxResults";

@@ -77,6 +77,7 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
                 in.setBody(identifier);
                 in.setHeader(DicomFindConstants.RESPONSE_INDEX, run.responseCount());
                 DicomFindProducer.setQueryHeaders(in, run);
+                endpoint.responseHeaders().applyTo(in, identifier);
                 if (repository != null) {
                     String key = keyOf(exchange, identifier, digest);
                     if (key != null && (!keysInPoll.add(key) || repository.contains(key))) {

@@ -39,6 +39,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
     private SpecificCharacterSet fallbackCharacterSet;
     private IdempotentRepository idempotentRepository;
     private FindActivity activity;
+    private ResponseHeaders responseHeaders = ResponseHeaders.NONE;
     private DicomTls tls;
 
     public DicomFindEndpoint(String uri, DicomFindComponent component, DicomFindConfiguration configuration) {
@@ -113,6 +114,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         activity = new FindActivity(getComponent().getActivity());
         requestFactory = new FindRequestFactory(c, QueryKeyTemplate.compile(c.getKeys(), getCamelContext()),
                 settings, pollSettings);
+        responseHeaders = ResponseHeaders.compile(c.getResponseHeaders(), c.getResponseHeaderPrefix());
         if (c.isIdempotent()) {
             idempotentRepository = c.getIdempotentRepository() != null ? c.getIdempotentRepository()
                     : MemoryIdempotentRepository.memoryIdempotentRepository(1000);
@@ -246,6 +248,11 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     FindRequestFactory requestFactory() {
         return requestFactory;
+    }
+
+    /** The option responseHeaders, parsed when the endpoint was initialised. */
+    ResponseHeaders responseHeaders() {
+        return responseHeaders;
     }
 
     /** The settings this endpoint's associations use (for the health check). */

@@ -23,6 +23,18 @@ public class DicomFindProducer extends DefaultProducer {
     }
 
     /** Registers the C-ECHO health check when camel-health's producer repository is present (as camel-kafka does). */
+    /** responseHeaders sets headers per response: a SelectList exchange carries all of them in one body. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (getEndpoint().getConfiguration().getOutputType() == OutputType.SelectList
+                && !getEndpoint().responseHeaders().isEmpty()) {
+            throw new IllegalArgumentException("dicomfind: option responseHeaders sets headers from one response, but"
+                    + " outputType=SelectList puts every response in one exchange; use outputType=SelectOne, or"
+                    + " StreamList with split(body()), or the consumer");
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -67,7 +79,8 @@ public class DicomFindProducer extends DefaultProducer {
             run.onEnd(() -> setResultHeaders(exchange.getMessage(), run));
             run.stopWhen(() -> exchange.getException() != null || exchange.isRollbackOnly());
             exchange.getExchangeExtension().addOnCompletion(new FindRunCompletion(run));
-            out.setBody(run);
+            ResponseHeaders promoted = endpoint.responseHeaders();
+            out.setBody(promoted.isEmpty() ? run : new ResponseMessages(run, exchange, promoted));
             return;
         }
         List<Attributes> matches = new ArrayList<>();
@@ -82,6 +95,7 @@ public class DicomFindProducer extends DefaultProducer {
         setResultHeaders(out, run);
         if (outputType == OutputType.SelectOne) {
             out.setBody(matches.isEmpty() ? null : matches.get(0));
+            endpoint.responseHeaders().applyTo(out, matches.isEmpty() ? null : matches.get(0));
         } else {
             out.setBody(matches);
         }

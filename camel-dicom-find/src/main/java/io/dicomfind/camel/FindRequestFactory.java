@@ -17,6 +17,10 @@ import org.apache.camel.Message;
  * {@code CamelDicomFindKey.*} headers, and last the {@code CamelDicomFindQueryRetrieveLevel} header.
  */
 final class FindRequestFactory {
+    /** Messages name a CamelDicomFindKey.* header's key as "header CamelDicomFindKey.PatientID". */
+    private static final String KEY_HEADERS = "header " + DicomFindConstants.KEY_PREFIX.substring(0,
+            DicomFindConstants.KEY_PREFIX.length() - 1);
+
     private final DicomFindConfiguration config;
     private final QueryKeyTemplate keys;
     private final FindSettings baseSettings;
@@ -79,8 +83,7 @@ final class FindRequestFactory {
         Object keys = in.getHeader(DicomFindConstants.KEYS);
         if (keys instanceof Map<?, ?> m) {
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                Object v = e.getValue();
-                QueryBodyReader.applyKey(String.valueOf(e.getKey()), v == null ? null : v.toString(), identifier,
+                QueryBodyReader.applyValue(String.valueOf(e.getKey()), e.getValue(), identifier,
                         "header " + DicomFindConstants.KEYS);
             }
         } else if (keys instanceof Collection<?> c) {
@@ -100,8 +103,7 @@ final class FindRequestFactory {
         for (Map.Entry<String, Object> h : in.getHeaders().entrySet()) {
             if (h.getKey().startsWith(DicomFindConstants.KEY_PREFIX)) {
                 String path = h.getKey().substring(DicomFindConstants.KEY_PREFIX.length());
-                Object v = h.getValue();
-                QueryBodyReader.applyKey(path, v == null ? "" : v.toString(), identifier, "header " + h.getKey());
+                QueryBodyReader.applyValue(path, h.getValue(), identifier, KEY_HEADERS);
             }
         }
     }

@@ -15,10 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +26,6 @@ import java.util.Map;
  * {@code byte[]}, {@link File}, {@link Path} or {@link InputStream}; a DICOM JSON or Native XML String; or nothing.
  */
 final class QueryBodyReader {
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
-    private static final DateTimeFormatter DT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-
     private final DecodeLimits limits;
 
     QueryBodyReader(DecodeLimits limits) {
@@ -96,57 +89,50 @@ final class QueryBodyReader {
                 + (t.length() > 20 ? t.substring(0, 20) + "..." : t) + "'");
     }
 
-    /** Keys are keywords, tags ((gggg,eeee), gggg,eeee, ggggeeee) or findscu paths with scalar values. */
+    /**
+     * Keys are keywords, tags ((gggg,eeee), gggg,eeee, ggggeeee) or findscu paths; values are formatted for the key's
+     * VR by {@link QueryValueFormat} (a Map is a sequence item, a List of Maps a sequence).
+     */
     static void fromMap(Map<?, ?> map, Attributes target, String where) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey()).trim();
-            Object v = e.getValue();
+            Object v = e.getValue() instanceof Object[] arr ? Arrays.asList(arr) : e.getValue();
             if (v instanceof Map<?, ?> item) {
                 Sequence seq = target.newSequence(sequenceTag(key, where));
                 fromMap(item, seq.addItem(), where + "." + key);
             } else if (v instanceof Attributes item) {
                 target.newSequence(sequenceTag(key, where)).addItem().addAll(item);
-            } else if (v instanceof Collection<?> c) {
-                fromCollection(key, c, target, where);
             } else if (v instanceof byte[] bytes) {
                 int tag = tagOf(key, where); // OB, OW, UN ... as DicomMaps gives them
                 VR vr = ElementDictionary.standard().vrOf(tag);
                 target.set(tag, vr != null && vr.isBinary() ? vr : VR.UN, bytes);
-            } else if (v instanceof Object[] arr) {
-                fromCollection(key, java.util.Arrays.asList(arr), target, where);
+            } else if (isSequence(key, v, where)) {
+                fromItems(key, (Collection<?>) v, target, where);
             } else {
-                applyKey(key, format(v), target, where);
+                applyValue(key, v, target, where);
             }
         }
     }
 
-    private static void fromCollection(String key, Collection<?> c, Attributes target, String where) {
-        int tag = tagOf(key, where);
-        boolean sequence = ElementDictionary.standard().vrOf(tag) == VR.SQ
-                || c.stream().anyMatch(o -> o instanceof Map<?, ?> || o instanceof Attributes);
-        if (sequence) {
-            Sequence seq = target.newSequence(tag);
-            int k = 0;
-            for (Object o : c) {
-                if (o instanceof Map<?, ?> m) {
-                    fromMap(m, seq.addItem(), where + "." + key + "[" + k + "]");
-                } else if (o instanceof Attributes a) {
-                    seq.addItem().addAll(a);
-                } else {
-                    throw new IllegalArgumentException(where + "." + key + "[" + k + "]: a sequence item must be a"
-                            + " Map, not " + (o == null ? "null" : o.getClass().getName()));
-                }
-                k++;
+    /** A Collection is a sequence when the key is one, or when it holds Maps (for keys the dictionary lacks). */
+    private static boolean isSequence(String key, Object v, String where) {
+        return v instanceof Collection<?> c && (ElementDictionary.standard().vrOf(tagOf(key, where)) == VR.SQ
+                || c.stream().anyMatch(o -> o instanceof Map<?, ?> || o instanceof Attributes));
+    }
+
+    private static void fromItems(String key, Collection<?> c, Attributes target, String where) {
+        Sequence seq = target.newSequence(tagOf(key, where));
+        int k = 0;
+        for (Object o : c) {
+            if (o instanceof Map<?, ?> m) {
+                fromMap(m, seq.addItem(), where + "." + key + "[" + k + "]");
+            } else if (o instanceof Attributes a) {
+                seq.addItem().addAll(a);
+            } else {
+                throw new IllegalArgumentException(where + "." + key + "[" + k + "]: a sequence item must be a"
+                        + " Map, not " + (o == null ? "null" : o.getClass().getName()));
             }
-        } else {
-            StringBuilder sb = new StringBuilder();
-            for (Object o : c) {
-                if (sb.length() > 0) {
-                    sb.append('\\'); // PS3.5 6.4 value multiplicity
-                }
-                sb.append(format(o));
-            }
-            applyKey(key, sb.toString(), target, where);
+            k++;
         }
     }
 
@@ -173,28 +159,30 @@ final class QueryBodyReader {
         }
     }
 
+    /**
+     * Sets {@code key} (a keyword, tag or findscu path) to a Java value formatted for its VR; null is universal
+     * matching.
+     *
+     * @throws DicomFindQueryValueException a value the key's VR cannot take
+     */
+    static void applyValue(String key, Object value, Attributes target, String where) {
+        QueryKey path;
+        try {
+            path = QueryKey.parse(key);
+        } catch (KeySyntaxException ex) {
+            throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+        }
+        VR vr = ElementDictionary.standard().vrOf(path.tag());
+        String text = QueryValueFormat.format(where + "." + key, vr, value);
+        applyKey(key, text, target, where);
+    }
+
+    /** Sets a findscu {@code -k} key: {@code key} alone ("PatientName=DOE"), or a path and its text value. */
     static void applyKey(String key, String value, Attributes target, String where) {
         try {
             QueryKey.parse(value == null ? key : key + "=" + value).applyTo(target);
         } catch (KeySyntaxException ex) {
             throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
         }
-    }
-
-    /** Text as DICOM writes it: dates as DA/TM/DT (PS3.5 6.2), everything else by toString. */
-    private static String format(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof LocalDate d) {
-            return d.format(DA);
-        }
-        if (v instanceof LocalTime t) {
-            return t.format(TM);
-        }
-        if (v instanceof LocalDateTime dt) {
-            return dt.format(DT);
-        }
-        return v.toString();
     }
 }

@@ -1,8 +1,10 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.Attributes;
+import io.dicomfind.dicom.data.ElementDictionary;
 import io.dicomfind.dicom.data.KeySyntaxException;
 import io.dicomfind.dicom.data.QueryKey;
+import io.dicomfind.dicom.data.VR;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,8 +19,11 @@ import org.apache.camel.spi.Language;
  * Simple expressions ({@code ${...}}) are compiled once and evaluated for every exchange or poll.
  */
 final class QueryKeyTemplate {
-    /** One key: its findscu path and its values (String or compiled Expression); several values are joined by '\'. */
-    private record Entry(String path, List<Object> values) {
+    /**
+     * One key: its findscu path, its VR and its values (String or compiled Expression); several values are joined by
+     * '\'.
+     */
+    private record Entry(String path, VR vr, List<Object> values) {
     }
 
     private final List<Entry> entries;
@@ -38,8 +43,9 @@ final class QueryKeyTemplate {
         Language simple = null;
         for (Map.Entry<String, Object> e : keys.entrySet()) {
             String path = e.getKey();
+            VR vr;
             try {
-                QueryKey.parse(path); // fail at start-up, not at the first exchange
+                vr = ElementDictionary.standard().vrOf(QueryKey.parse(path).tag()); // fail at start-up
             } catch (KeySyntaxException ex) {
                 throw new IllegalArgumentException("option key." + path + ": " + ex.getMessage(), ex);
             }
@@ -59,7 +65,7 @@ final class QueryKeyTemplate {
                     values.add(s);
                 }
             }
-            entries.add(new Entry(path, values));
+            entries.add(new Entry(path, vr, values));
         }
         return new QueryKeyTemplate(entries);
     }
@@ -73,7 +79,9 @@ final class QueryKeyTemplate {
                     value.append('\\'); // PS3.5 6.4: multiple values are separated by backslash
                 }
                 if (v instanceof Expression expr) {
-                    String s = expr.evaluate(exchange, String.class);
+                    // a header holding a LocalDate, a List or a DicomRange is formatted for the VR like a Map value
+                    String s = QueryValueFormat.format("option key." + e.path(), e.vr(),
+                            expr.evaluate(exchange, Object.class));
                     value.append(s == null ? "" : s);
                 } else {
                     value.append(v);

@@ -144,6 +144,7 @@ class DicomFindDocsTest {
                 description += "\n\nEnum values:\n\n" + String.join("\n", ((java.util.List<?>) o.get("enum"))
                         .stream().map(v -> "* " + v).toList());
             }
+            description += securityNote(o);
             sb.append("| *").append(name).append("* (").append(o.get("group")).append(")")
                     .append(Boolean.TRUE.equals(o.get("required")) ? " *required*" : "").append("\n")
                     .append("a| ").append(escape(description)).append("\n")
@@ -152,6 +153,25 @@ class DicomFindDocsTest {
                     .append("| ").append(escape(simpleType(String.valueOf(o.get("javaType"))))).append("\n");
         }
         return sb.append("|===\n").toString();
+    }
+
+    /**
+     * The option attributes Camel 4.22's security policy and tooling read ({@code secret}, {@code security},
+     * {@code insecureValue}), which Camel's own option tables do not show but a user deciding on a value needs.
+     */
+    static String securityNote(Map<?, ?> option) {
+        StringBuilder note = new StringBuilder();
+        if (Boolean.TRUE.equals(option.get("secret"))) {
+            note.append("\n\nSecret: masked in logs; prefer a property placeholder or vault reference.");
+        }
+        if (option.get("security") != null) {
+            note.append("\n\nSecurity: ").append(option.get("security"));
+            if (option.get("insecureValue") != null) {
+                note.append(", insecure when set to ").append(option.get("insecureValue"));
+            }
+            note.append('.');
+        }
+        return note.toString();
     }
 
     private static String headerTable(Map<String, Object> headers) {

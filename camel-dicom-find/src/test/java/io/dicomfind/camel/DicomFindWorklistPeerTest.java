@@ -23,11 +23,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,30 +30,7 @@ import org.junit.jupiter.api.Test;
  * the polling consumer, Simple expressions in keys, JSON and XML query bodies, errors and the C-ECHO health check.
  * After every test: no association and no socket left open.
  */
-class DicomFindWorklistPeerTest extends CamelTestSupport {
-    private static WorklistScp worklist;
-    private NetworkLeakCheck leaks;
-
-    @BeforeAll
-    static void startPeer() {
-        worklist = WorklistScp.start();
-    }
-
-    @AfterAll
-    static void stopPeer() {
-        worklist.close();
-    }
-
-    @BeforeEach
-    void baseline() {
-        leaks = NetworkLeakCheck.baseline();
-    }
-
-    @AfterEach
-    void nothingLeftOpen() throws Exception {
-        leaks.assertNoLeak(context);
-    }
-
+class DicomFindWorklistPeerTest extends WorklistPeerTestSupport {
     static String wl() {
         return "dicomfind:OFFIS@127.0.0.1:" + worklist.port();
     }

@@ -172,6 +172,26 @@ public final class QueryKey {
         }
     }
 
+    /**
+     * The data set or item of {@code ds} that holds the attribute at the end of this path, following the item
+     * indexes on the way without creating anything: null when a sequence or an item on the way is missing. For reading
+     * a response by the same paths that build queries.
+     */
+    public Attributes itemIn(Attributes ds) {
+        Attributes current = ds;
+        for (int i = 0; i < steps.size() - 1 && current != null; i++) {
+            Step s = steps.get(i);
+            Sequence seq = current.getSequence(s.tag());
+            current = seq == null || s.item() >= seq.size() ? null : seq.get(s.item());
+        }
+        return current;
+    }
+
+    /** The VR of the attribute at the end of the path (SQ for a sequence or an item of one). */
+    public VR vr() {
+        return steps.get(steps.size() - 1).vr();
+    }
+
     /** The tag at the end of the path. */
     public int tag() {
         return steps.get(steps.size() - 1).tag();

@@ -12,6 +12,7 @@ import io.dicomfind.dicom.io.DataSetWriter;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.io.EncodeOptions;
 import io.dicomfind.dicom.io.Part10;
+import io.dicomfind.dicom.net.tls.TestPki;
 import io.dicomfind.dicom.scp.EmbeddedFindScp;
 import io.dicomfind.peers.Peers;
 import java.io.IOException;
@@ -91,6 +92,65 @@ class FindscuLauncherIT {
                 "io.dicomfind.dicom.net.Association")) {
             assertTrue(loaded.contains(c + " source: shared objects file (top)"), c + " not from the archive");
         }
+    }
+
+    // (b) BouncyCastle: shipped in target/lib, loaded only when a key file is read
+
+    @Test
+    void bouncyCastleIsShippedAndLoadedOnlyForAKeyFile() throws IOException {
+        List<String> shipped = jars(module.resolve("target")).stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("bc")).sorted().toList();
+        assertEquals(List.of("bcpkix", "bcprov", "bcutil"), shipped.stream().map(n -> n.substring(0, 6)).toList(),
+                shipped.toString());
+        Path plainLog = work.resolve("class-load-plain.log");
+        Result plain = launch(module, Map.of("FINDSCU_JAVA_OPTS", "-Xlog:class+load:file=" + plainLog), query());
+        assertEquals(0, plain.code, plain.toString());
+        assertFalse(Files.readString(plainLog, StandardCharsets.UTF_8).contains("org.bouncycastle."),
+                "a run without TLS loaded a BouncyCastle class");
+        Path anonymousLog = work.resolve("class-load-anonymous.log");
+        Result anonymous = launch(module, Map.of("FINDSCU_JAVA_OPTS", "-Xlog:class+load:file=" + anonymousLog),
+                tlsQuery("+tla"));
+        assertEquals(2, anonymous.code, anonymous.toString()); // the port is closed: a connection failure
+        assertFalse(Files.readString(anonymousLog, StandardCharsets.UTF_8).contains("org.bouncycastle."),
+                "+tla (no key file) loaded a BouncyCastle class");
+        Path keyLog = work.resolve("class-load-key.log");
+        TestPki pki = TestPki.get();
+        Result key = launch(module, Map.of("FINDSCU_JAVA_OPTS", "-Xlog:class+load:file=" + keyLog),
+                tlsQuery("+tls", pki.file("client-pkcs1-enc.key").toString(), pki.file("client.crt").toString(),
+                        "+pw", TestPki.PASSWORD));
+        assertEquals(2, key.code, key.toString()); // key read, then the connection fails
+        assertTrue(Files.readString(keyLog, StandardCharsets.UTF_8).contains("org.bouncycastle.openssl.PEMParser"),
+                "the key file was not read with BouncyCastle");
+    }
+
+    @Test
+    void withoutBouncyCastleAKeyFileNamesTheJarToAdd() throws IOException {
+        Path copy = copyOfTarget("no-bouncycastle");
+        try (Stream<Path> s = Files.list(copy.resolve("target/lib"))) {
+            for (Path jar : s.filter(p -> p.getFileName().toString().startsWith("bc")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        TestPki pki = TestPki.get();
+        Result r = launch(copy, Map.of(), tlsQuery("+tls", pki.file("client.key").toString(),
+                pki.file("client.crt").toString()));
+        assertEquals(1, r.code, r.toString());
+        assertTrue(r.stderr.contains("needs BouncyCastle: add bcpkix-jdk18on.jar"), r.toString());
+        assertFalse(r.stderr.contains("Exception") || r.stderr.contains("\tat "), r.toString());
+        // TLS without a key file still works
+        assertEquals(2, launch(copy, Map.of(), tlsQuery("+tla")).code);
+    }
+
+    /** A query with these TLS options to a closed port, trusting the test CA. */
+    private List<String> tlsQuery(String... tls) throws IOException {
+        String closed;
+        try (ServerSocket s = new ServerSocket(0, 1, scp.address())) {
+            closed = Integer.toString(s.getLocalPort());
+        }
+        List<String> args = new ArrayList<>(List.of(tls));
+        args.addAll(List.of("+cf", TestPki.get().file("ca.crt").toString(), "-aec", AE_TITLE, "-k",
+                "PatientName=", scp.host(), closed));
+        return args;
     }
 
     @Test

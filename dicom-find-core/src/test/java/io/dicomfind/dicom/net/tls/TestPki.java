@@ -76,11 +76,27 @@ public final class TestPki {
             openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "client.key", "-outform", "DER",
                     "-out", "client-key-enc.der", "-passout", "pass:" + PASSWORD);
             openssl("x509", "-in", "client.crt", "-outform", "DER", "-out", "client-crt.der");
+            // forms the JDK alone could not read: PBES2 with 3DES, PBES2 with scrypt (RFC 7914), PKCS#1 as DER
+            openssl("pkcs8", "-topk8", "-v2", "des3", "-in", "client.key", "-out", "client-pkcs8-des3.key",
+                    "-passout", "pass:" + PASSWORD);
+            openssl("pkcs8", "-topk8", "-scrypt", "-in", "client.key", "-out", "client-pkcs8-scrypt.key",
+                    "-passout", "pass:" + PASSWORD);
+            openssl("rsa", "-in", "client.key", "-traditional", "-outform", "DER", "-out", "client-pkcs1.der");
+            openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", "client.key", "-out", "client-pkcs8-nopw.key",
+                    "-passout", "pass:");
+            // encryptions neither reads (OpenSSL does): legacy ARIA, PKCS#8 with Camellia
+            openssl("rsa", "-in", "client.key", "-traditional", "-aria256", "-passout", "pass:" + PASSWORD,
+                    "-out", "client-pkcs1-aria.key");
+            openssl("pkcs8", "-topk8", "-v2", "camellia256", "-in", "client.key", "-out", "client-pkcs8-camellia.key",
+                    "-passout", "pass:" + PASSWORD);
             // an EC client in SEC1 form
             openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "client-ec.key");
             openssl("req", "-new", "-key", "client-ec.key", "-out", "client-ec.csr", "-subj", "/CN=EC client");
             openssl("ca", "-batch", "-config", "ca.cnf", "-notext", "-in", "client-ec.csr", "-out", "client-ec.crt",
                     "-extensions", "leaf_ext");
+            openssl("ec", "-in", "client-ec.key", "-aes128", "-passout", "pass:" + PASSWORD, "-out",
+                    "client-ec-enc.key");
+            openssl("ec", "-in", "client-ec.key", "-outform", "DER", "-out", "client-ec-key.der");
             // a directory for +cd holding the CA certificate and its CRL under arbitrary names
             Path cd = Files.createDirectories(dir.resolve("trusted"));
             Files.copy(dir.resolve("ca.crt"), cd.resolve("our-ca.pem"));

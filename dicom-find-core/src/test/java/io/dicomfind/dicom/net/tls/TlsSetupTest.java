@@ -32,7 +32,12 @@ class TlsSetupTest {
             "client-pkcs1-des3.key, PEM, client.crt",
             "client-key.der, DER, client-crt.der",
             "client-key-enc.der, DER, client-crt.der",
-            "client-ec.key, PEM, client-ec.crt"})
+            "client-ec.key, PEM, client-ec.crt",
+            "client-pkcs8-des3.key, PEM, client.crt",
+            "client-pkcs8-scrypt.key, PEM, client.crt",
+            "client-pkcs1.der, DER, client-crt.der",
+            "client-ec-enc.key, PEM, client-ec.crt",
+            "client-ec-key.der, DER, client-ec.crt"})
     void everyKeyFormOpenSslWritesIsRead(String key, KeyFileFormat format, String cert) throws Exception {
         DicomTls tls = DicomTls.create(client(key, cert).keyFileFormat(format)
                 .password(PasswordSource.of(TestPki.PASSWORD)).build());
@@ -42,7 +47,7 @@ class TlsSetupTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"client-pkcs8-enc.key, PEM", "client-pkcs1-enc.key, PEM", "client-pkcs1-des3.key, PEM",
-            "client-key-enc.der, DER"})
+            "client-key-enc.der, DER", "client-pkcs8-scrypt.key, PEM", "client-ec-enc.key, PEM"})
     void aWrongPasswordIsSaidSo(String key, KeyFileFormat format) {
         TlsSetupException e = assertThrows(TlsSetupException.class, () -> DicomTls.create(
                 client(key, "client.crt").keyFileFormat(format).password(PasswordSource.of("wrong")).build()));
@@ -50,6 +55,60 @@ class TlsSetupTest {
         TlsSetupException empty = assertThrows(TlsSetupException.class, () -> DicomTls.create(
                 client(key, "client.crt").keyFileFormat(format).password(PasswordSource.empty()).build()));
         assertTrue(empty.getMessage().contains("wrong password"), empty.getMessage());
+    }
+
+    @Test
+    void aKeyEncryptedWithTheEmptyPasswordIsReadWithMinusPw() throws Exception {
+        DicomTls tls = DicomTls.create(client("client-pkcs8-nopw.key", "client.crt")
+                .password(PasswordSource.empty()).build());
+        assertTrue(tls.certificate().getSubjectX500Principal().getName().contains("client"));
+        TlsSetupException wrong = assertThrows(TlsSetupException.class, () -> DicomTls.create(
+                client("client-pkcs8-nopw.key", "client.crt").password(PasswordSource.of("x")).build()));
+        assertTrue(wrong.getMessage().contains("wrong password"), wrong.getMessage());
+    }
+
+    @Test
+    void anEncryptionThatCannotBeReadIsNamedNotTakenForAWrongPassword() {
+        TlsSetupException aria = assertThrows(TlsSetupException.class, () -> DicomTls.create(
+                client("client-pkcs1-aria.key", "client.crt").password(PasswordSource.of(TestPki.PASSWORD)).build()));
+        assertTrue(aria.getMessage().contains("legacy encryption with ARIA-256-CBC, which is not supported")
+                && aria.getMessage().contains("openssl pkcs8 -topk8"), aria.getMessage());
+        TlsSetupException camellia = assertThrows(TlsSetupException.class, () -> DicomTls.create(
+                client("client-pkcs8-camellia.key", "client.crt").password(PasswordSource.of(TestPki.PASSWORD))
+                        .build()));
+        // PBES2 (RFC 8018) with camellia256-cbc (1.2.392.200011.61.1.1.1.4, RFC 3657)
+        assertTrue(camellia.getMessage().contains("is encrypted with PBES2 with 1.2.392.200011.61.1.1.1.4, which is "
+                + "not supported"), camellia.getMessage());
+        assertFalse(camellia.getMessage().contains("wrong password"), camellia.getMessage());
+    }
+
+    @Test
+    void aKeyFileWithoutBouncyCastleOnTheClassPathNamesTheJarToAdd() throws Exception {
+        // the core's classes and slf4j, without BouncyCastle: the class path of an application that did not add it
+        java.net.URL[] path = {DicomTls.class.getProtectionDomain().getCodeSource().getLocation(),
+                org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation()};
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
+            Class<?> options = loader.loadClass(TlsOptions.class.getName());
+            Object builder = options.getMethod("builder").invoke(null);
+            builder.getClass().getMethod("keyAndCertificate", Path.class, Path.class)
+                    .invoke(builder, PKI.file("client.key"), PKI.file("client.crt"));
+            builder.getClass().getMethod("addTrustedCertificateFile", Path.class).invoke(builder, PKI.file("ca.crt"));
+            Object built = builder.getClass().getMethod("build").invoke(builder);
+            java.lang.reflect.InvocationTargetException e = assertThrows(
+                    java.lang.reflect.InvocationTargetException.class, () -> loader.loadClass(DicomTls.class.getName())
+                            .getMethod("create", options).invoke(null, built));
+            assertEquals(TlsSetupException.class.getName(), e.getCause().getClass().getName());
+            assertEquals("reading private key file " + PKI.file("client.key") + " needs BouncyCastle: add "
+                    + "bcpkix-jdk18on.jar (org.bouncycastle:bcpkix-jdk18on, 1.87 or later; bcpkix-jdk18on brings "
+                    + "bcprov-jdk18on and bcutil-jdk18on) to the class path", e.getCause().getMessage());
+            // without a key file nothing needs it
+            Object anonymous = options.getMethod("builder").invoke(null);
+            anonymous.getClass().getMethod("anonymous").invoke(anonymous);
+            anonymous.getClass().getMethod("addTrustedCertificateFile", Path.class)
+                    .invoke(anonymous, PKI.file("ca.crt"));
+            loader.loadClass(DicomTls.class.getName()).getMethod("create", options)
+                    .invoke(null, anonymous.getClass().getMethod("build").invoke(anonymous));
+        }
     }
 
     @Test
