@@ -51,7 +51,12 @@ public class DicomFindAssociationException extends DicomFindException {
          * producerPoolEnabled: all producerPoolMaxTotal pooled associations stayed in use for producerPoolMaxWait (or
          * producerPoolBlockWhenExhausted is false). Nothing was sent to the peer.
          */
-        POOL_EXHAUSTED
+        POOL_EXHAUSTED,
+        /**
+         * The SCP rejected the association that carried our user identity, or did not confirm it although a positive
+         * response was requested (PS3.7 D.3.3.7); the exception is a {@link DicomFindUserIdentityException}.
+         */
+        USER_IDENTITY_REJECTED
     }
 
     private final Reason reason;
@@ -71,6 +76,9 @@ public class DicomFindAssociationException extends DicomFindException {
         TlsHandshakeException tls = DicomFindTlsException.tlsFailure(e);
         if (tls != null) {
             return DicomFindTlsException.of(peer, what, tls, e);
+        }
+        if (e instanceof io.dicomfind.dicom.net.UserIdentityRejectedException identity) {
+            return DicomFindUserIdentityException.of(peer, what, identity);
         }
         if (e instanceof ResponseLimitExceededException limit) {
             return new DicomFindResponseLimitException(peer, what, limit);

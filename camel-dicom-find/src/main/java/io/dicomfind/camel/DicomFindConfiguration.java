@@ -243,6 +243,59 @@ public class DicomFindConfiguration implements Cloneable {
                             + " without limit")
     private long producerPoolMaxWait = 30_000;
 
+    // ---- extended negotiation (PS3.4 C.5.1.1, PS3.7 D.3.3.5-D.3.3.6): for the patient, study and psonly models ----
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask the SCP for relational queries (extended negotiation byte 1, PS3.4 C.5.1.1; dcm4che"
+                            + " findscu --relational). What the SCP accepted is in the"
+                            + " CamelDicomFindAcceptedExtendedNegotiation header; a feature it did not accept is not"
+                            + " used, and a warning says so")
+    private boolean relationalQueries;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for combined date and time matching (byte 2; findscu --datetime)")
+    private boolean combinedDateTimeMatching;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for fuzzy semantic matching of person names (byte 3; findscu --fuzzy)")
+    private boolean fuzzySemanticMatching;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for timezone query adjustment (byte 4; findscu --timezone)")
+    private boolean timezoneQueryAdjustment;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for enhanced multi-frame image conversion (byte 5; findscu --multiframe)")
+    private boolean enhancedMultiFrameImageConversion;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for empty value matching (byte 6; findscu --empty-value)")
+    private boolean emptyValueMatching;
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Ask for multiple value matching (byte 7; findscu --multiple-value)")
+    private boolean multipleValueMatching;
+    @UriParam(label = "advanced",
+              description = "SOP Class Common Extended Negotiation for the model's SOP class (PS3.7 D.3.3.6): the"
+                            + " service class UID, then the related general SOP class UIDs, comma separated (findscu"
+                            + " --common-negotiation)")
+    private String commonExtendedNegotiation;
+
+    // ---- user identity (PS3.7 D.3.3.7): secrets from property placeholders or a vault, never in logs ----
+    @UriParam(label = "security", secret = true,
+              description = "User name to authenticate with (User Identity Negotiation, PS3.7 D.3.3.7; findscu --user)")
+    private String username;
+    @UriParam(label = "security", secret = true,
+              description = "The passcode that goes with username (user identity type 2; findscu --user-pass). Give it"
+                            + " as a property placeholder or vault reference, e.g. RAW({{dicom.passcode}}); it never"
+                            + " appears in a log, message or the dev console")
+    private String password;
+    @UriParam(label = "security", enums = "username,usernameAndPasscode,kerberos,saml,jwt",
+              description = "The user identity type (PS3.7 Table D.3-14). Without it: usernameAndPasscode when username"
+                            + " and password are set, username when only username is, jwt when only token is")
+    private String userIdentityType;
+    @UriParam(label = "security", secret = true,
+              description = "The Kerberos service ticket (base64), SAML assertion or JSON Web Token of userIdentityType"
+                            + " (findscu --user-kerberos, --user-saml, --user-jwt); from a placeholder or a vault")
+    private String token;
+    @UriParam(label = "security", defaultValue = "false",
+              description = "Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP that does not is a"
+                            + " DicomFindUserIdentityException, as is one that rejects the identity")
+    private boolean userIdentityPositiveResponse;
+
     /** A copy for one endpoint; the key map is copied too. */
     public DicomFindConfiguration copy() {
         try {
@@ -535,6 +588,110 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setTlsProfile(TlsProfile tlsProfile) {
         this.tlsProfile = tlsProfile;
+    }
+
+    public boolean isRelationalQueries() {
+        return relationalQueries;
+    }
+
+    public void setRelationalQueries(boolean relationalQueries) {
+        this.relationalQueries = relationalQueries;
+    }
+
+    public boolean isCombinedDateTimeMatching() {
+        return combinedDateTimeMatching;
+    }
+
+    public void setCombinedDateTimeMatching(boolean combinedDateTimeMatching) {
+        this.combinedDateTimeMatching = combinedDateTimeMatching;
+    }
+
+    public boolean isFuzzySemanticMatching() {
+        return fuzzySemanticMatching;
+    }
+
+    public void setFuzzySemanticMatching(boolean fuzzySemanticMatching) {
+        this.fuzzySemanticMatching = fuzzySemanticMatching;
+    }
+
+    public boolean isTimezoneQueryAdjustment() {
+        return timezoneQueryAdjustment;
+    }
+
+    public void setTimezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
+        this.timezoneQueryAdjustment = timezoneQueryAdjustment;
+    }
+
+    public boolean isEnhancedMultiFrameImageConversion() {
+        return enhancedMultiFrameImageConversion;
+    }
+
+    public void setEnhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
+        this.enhancedMultiFrameImageConversion = enhancedMultiFrameImageConversion;
+    }
+
+    public boolean isEmptyValueMatching() {
+        return emptyValueMatching;
+    }
+
+    public void setEmptyValueMatching(boolean emptyValueMatching) {
+        this.emptyValueMatching = emptyValueMatching;
+    }
+
+    public boolean isMultipleValueMatching() {
+        return multipleValueMatching;
+    }
+
+    public void setMultipleValueMatching(boolean multipleValueMatching) {
+        this.multipleValueMatching = multipleValueMatching;
+    }
+
+    public String getCommonExtendedNegotiation() {
+        return commonExtendedNegotiation;
+    }
+
+    public void setCommonExtendedNegotiation(String commonExtendedNegotiation) {
+        this.commonExtendedNegotiation = commonExtendedNegotiation;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getUserIdentityType() {
+        return userIdentityType;
+    }
+
+    public void setUserIdentityType(String userIdentityType) {
+        this.userIdentityType = userIdentityType;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public boolean isUserIdentityPositiveResponse() {
+        return userIdentityPositiveResponse;
+    }
+
+    public void setUserIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
+        this.userIdentityPositiveResponse = userIdentityPositiveResponse;
     }
 
     public String getResponseHeaders() {

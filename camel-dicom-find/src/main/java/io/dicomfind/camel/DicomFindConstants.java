@@ -61,6 +61,15 @@ public final class DicomFindConstants {
               description = "True when the SCP had more matches than maxResults (or SelectOne got more than one) and"
                             + " the query was cancelled")
     public static final String TRUNCATED = "CamelDicomFindTruncated";
+    @Metadata(javaType = "java.util.List<String>",
+              description = "The C-FIND extended negotiation features the SCP accepted (PS3.4 C.5.1.1), by option name"
+                            + " (relationalQueries, combinedDateTimeMatching ...); set only when the endpoint asked for"
+                            + " any. A feature asked for and missing here was not accepted and is not used")
+    public static final String ACCEPTED_EXTENDED_NEGOTIATION = "CamelDicomFindAcceptedExtendedNegotiation";
+    @Metadata(javaType = "Boolean",
+              description = "Whether the SCP confirmed our user identity with a positive response (PS3.7 D.3.3.7.2);"
+                            + " set only when the endpoint sends a user identity")
+    public static final String USER_IDENTITY_CONFIRMED = "CamelDicomFindUserIdentityConfirmed";
     @Metadata(label = "consumer", javaType = "Integer",
               description = "1-based position of the response in its C-FIND (consumer exchanges)")
     public static final String RESPONSE_INDEX = "CamelDicomFindResponseIndex";

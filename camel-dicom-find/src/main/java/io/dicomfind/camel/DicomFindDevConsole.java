@@ -32,6 +32,10 @@ public class DicomFindDevConsole extends AbstractDevConsole {
         for (DicomFindEndpoint e : endpoints()) {
             sb.append("  ").append(e.getSettings().peer()).append(" (").append(e.getSettings().sopClassUid())
                     .append("): ").append(line(e.getActivity().toMap())).append('\n');
+            String requested = requestedNegotiation(e);
+            if (requested != null) {
+                sb.append("    requested: ").append(requested).append('\n');
+            }
         }
         for (Map<String, Object> pool : component.pools().figures()) {
             sb.append("  pool ").append(line(pool)).append('\n');
@@ -53,12 +57,31 @@ public class DicomFindDevConsole extends AbstractDevConsole {
             m.put("uri", e.getEndpointBaseUri());
             m.put("peer", e.getSettings().peer());
             m.put("sopClassUid", e.getSettings().sopClassUid());
+            String requested = requestedNegotiation(e);
+            if (requested != null) {
+                m.put("requestedNegotiation", requested);
+            }
             m.putAll(e.getActivity().toMap());
             list.add(m);
         }
         root.put("endpoints", list);
         root.put("pools", component.pools().figures());
         return root;
+    }
+
+    /** The extended negotiation and user identity the endpoint asks for; the identity masked (describe()). */
+    private static String requestedNegotiation(DicomFindEndpoint e) {
+        io.dicomfind.dicom.net.AssociationConfig a = e.getSettings().association();
+        StringBuilder sb = new StringBuilder();
+        if (!a.queryOptions().isEmpty()) {
+            sb.append("extended negotiation ").append(String.join(",", a.queryOptions().stream().sorted()
+                    .map(NegotiationSettings::optionName).toList()));
+        }
+        if (a.userIdentity() != null) {
+            sb.append(sb.length() > 0 ? "; " : "").append("user identity ").append(a.userIdentity().describe())
+                    .append(a.userIdentity().positiveResponseRequested() ? " (positive response requested)" : "");
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private DicomFindComponent component() {

@@ -198,6 +198,7 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
             tls = dicomTls(c);
             b.socketFactory(tls.socketFactory());
         }
+        NegotiationSettings.apply(c, Model.sopClassUidOf(c.getModel()), b);
         return b.build();
     }
 

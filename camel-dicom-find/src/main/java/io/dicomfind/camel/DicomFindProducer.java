@@ -105,6 +105,7 @@ public class DicomFindProducer extends DefaultProducer {
         out.setHeader(DicomFindConstants.MESSAGE_ID, run.messageId());
         out.setHeader(DicomFindConstants.SOP_CLASS_UID, run.sopClassUid());
         out.setHeader(DicomFindConstants.TRANSFER_SYNTAX_UID, run.transferSyntaxUid());
+        NegotiationHeaders.set(out, run.negotiatedOptions(), run.sopClassUid());
     }
 
     static void setResultHeaders(Message out, FindRun run) {

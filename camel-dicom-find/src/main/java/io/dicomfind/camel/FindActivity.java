@@ -23,6 +23,7 @@ public final class FindActivity {
     private volatile DimseStatus lastStatus; // in words only when asked: toString() per C-FIND showed in profiles
     private volatile String lastError;
     private volatile Instant lastActivity;
+    private volatile String lastNegotiation;
 
     FindActivity(FindActivity parent) {
         this.parent = parent;
@@ -83,6 +84,19 @@ public final class FindActivity {
         if (parent != null) {
             parent.failed(error);
         }
+    }
+
+    /** What the last association accepted beyond presentation contexts, in words without secrets. */
+    void negotiated(String description) {
+        lastNegotiation = description;
+        if (parent != null) {
+            parent.negotiated(description);
+        }
+    }
+
+    /** E.g. "accepted relationalQueries; user identity user name for 'alice' confirmed"; null if none asked. */
+    public String getLastNegotiation() {
+        return lastNegotiation;
     }
 
     private void touch() {
@@ -150,6 +164,9 @@ public final class FindActivity {
         }
         if (lastActivity != null) {
             m.put("lastActivity", lastActivity.toString());
+        }
+        if (lastNegotiation != null) {
+            m.put("lastNegotiation", lastNegotiation);
         }
         return m;
     }

@@ -78,6 +78,10 @@ final class FindRun implements Iterator<Attributes>, Closeable {
             throw ex;
         }
         activity.associationOpened();
+        String negotiation = NegotiationHeaders.describe(session.negotiatedOptions(), s.sopClassUid());
+        if (negotiation != null) {
+            activity.negotiated(negotiation);
+        }
         FindCursor c;
         try {
             c = session.find(s.sopClassUid(), request.identifier(), request.priority());
@@ -343,6 +347,11 @@ final class FindRun implements Iterator<Attributes>, Closeable {
 
     String sopClassUid() {
         return request.settings().sopClassUid();
+    }
+
+    /** What was negotiated beyond presentation contexts (PS3.7 D.3.3.5-D.3.3.7), or null (a test service). */
+    io.dicomfind.dicom.net.NegotiatedOptions negotiatedOptions() {
+        return session.negotiatedOptions();
     }
 
     /** Milliseconds from opening to the final response (or to close), -1 while running. */

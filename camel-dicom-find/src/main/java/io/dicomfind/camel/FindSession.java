@@ -38,4 +38,12 @@ public interface FindSession extends Closeable {
      */
     @Override
     void close() throws IOException;
+
+    /**
+     * The extended negotiation and user identity asked for and what the SCP accepted (PS3.7 D.3.3.5-D.3.3.7); null
+     * for a session that negotiates none (test services).
+     */
+    default io.dicomfind.dicom.net.NegotiatedOptions negotiatedOptions() {
+        return null;
+    }
 }

@@ -29,7 +29,12 @@ public record FindSettings(AssociationConfig association, boolean abort) {
 
     /** The same settings for another called AE title or SOP class (per-exchange overrides). */
     public FindSettings with(String calledAe, String sopClass) {
-        return new FindSettings(association.toBuilder().calledAeTitle(calledAe).abstractSyntaxes(sopClass).build(),
-                abort);
+        // a common extended negotiation sub-item names the SOP class it is about: it follows the override
+        java.util.List<io.dicomfind.dicom.net.pdu.CommonExtendedNegotiation> common =
+                association.commonExtendedNegotiations().stream().map(n -> new io.dicomfind.dicom.net.pdu
+                        .CommonExtendedNegotiation(sopClass, n.serviceClassUid(), n.relatedGeneralSopClassUids()))
+                        .toList();
+        return new FindSettings(association.toBuilder().calledAeTitle(calledAe).abstractSyntaxes(sopClass)
+                .commonExtendedNegotiations(common).build(), abort);
     }
 }

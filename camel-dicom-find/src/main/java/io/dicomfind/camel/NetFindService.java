@@ -60,6 +60,11 @@ public final class NetFindService implements FindService {
         }
 
         @Override
+        public io.dicomfind.dicom.net.NegotiatedOptions negotiatedOptions() {
+            return association.negotiatedOptions();
+        }
+
+        @Override
         public String toString() {
             return "association with " + association.peer();
         }

@@ -32,6 +32,7 @@ public final class Association implements AutoCloseable {
     private final AAssociateAc ac;
     private final List<PresentationContextResult> contexts;
     private final DimseExchange dimse;
+    private final NegotiatedOptions options;
     private int lastMessageId;
     private FindQuery activeQuery;
 
@@ -41,6 +42,7 @@ public final class Association implements AutoCloseable {
         this.ul = ul;
         this.ac = negotiated.ac();
         this.contexts = negotiated.contexts();
+        this.options = negotiated.options();
         this.dimse = new DimseExchange(config, ul, ac.userInformation().maxLength(), contexts);
     }
 
@@ -137,6 +139,18 @@ public final class Association implements AutoCloseable {
     /** May be null: the sub-item is optional. */
     public String peerImplementationVersionName() {
         return ac.userInformation().implementationVersionName();
+    }
+
+    /**
+     * The extended negotiation and user identity asked for and what the acceptor accepted (PS3.7 D.3.3.5-D.3.3.7).
+     */
+    public NegotiatedOptions negotiatedOptions() {
+        return options;
+    }
+
+    /** The C-FIND features accepted for a SOP class (PS3.4 C.5.1.1): never one we did not ask for. */
+    public java.util.Set<QueryOption> acceptedQueryOptions(String sopClassUid) {
+        return options.accepted(sopClassUid);
     }
 
     /** The A-ASSOCIATE-AC as received. */

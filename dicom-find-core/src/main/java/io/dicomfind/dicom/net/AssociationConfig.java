@@ -3,8 +3,12 @@ package io.dicomfind.dicom.net;
 import io.dicomfind.dicom.data.UID;
 import io.dicomfind.dicom.io.DecodeLimits;
 import io.dicomfind.dicom.net.pdu.AeTitle;
+import io.dicomfind.dicom.net.pdu.CommonExtendedNegotiation;
+import io.dicomfind.dicom.net.pdu.UserIdentity;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import javax.net.SocketFactory;
 
@@ -49,6 +53,9 @@ public final class AssociationConfig {
     private final SocketFactory socketFactory;
     private final String implementationClassUid;
     private final String implementationVersionName;
+    private final Set<QueryOption> queryOptions;
+    private final List<CommonExtendedNegotiation> commonExtendedNegotiations;
+    private final UserIdentity userIdentity;
 
     private AssociationConfig(Builder b) {
         this.host = b.host;
@@ -72,6 +79,11 @@ public final class AssociationConfig {
         this.socketFactory = b.socketFactory;
         this.implementationClassUid = b.implementationClassUid;
         this.implementationVersionName = b.implementationVersionName;
+        // in byte order (an EnumSet), so that messages list the features as PS3.4 C.5.1.1 does
+        this.queryOptions = b.queryOptions.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(b.queryOptions));
+        this.commonExtendedNegotiations = b.commonExtendedNegotiations;
+        this.userIdentity = b.userIdentity;
     }
 
     public static Builder builder(String host, int port) {
@@ -100,6 +112,9 @@ public final class AssociationConfig {
         b.socketFactory = socketFactory;
         b.implementationClassUid = implementationClassUid;
         b.implementationVersionName = implementationVersionName;
+        b.queryOptions = queryOptions;
+        b.commonExtendedNegotiations = commonExtendedNegotiations;
+        b.userIdentity = userIdentity;
         return b;
     }
 
@@ -204,6 +219,24 @@ public final class AssociationConfig {
         return implementationVersionName;
     }
 
+    /**
+     * The C-FIND extended negotiation asked for (PS3.4 C.5.1.1), sent for every proposed Query/Retrieve FIND SOP
+     * class; empty (the default, as findscu): no sub-item.
+     */
+    public Set<QueryOption> queryOptions() {
+        return queryOptions;
+    }
+
+    /** SOP Class Common Extended Negotiation sub-items to send (PS3.7 D.3.3.6); empty by default. */
+    public List<CommonExtendedNegotiation> commonExtendedNegotiations() {
+        return commonExtendedNegotiations;
+    }
+
+    /** The user identity to send (PS3.7 D.3.3.7), or null (the default: none). */
+    public UserIdentity userIdentity() {
+        return userIdentity;
+    }
+
     /** "host:port (called AE 'X')" for error messages. */
     public String peerDescription() {
         return host + ":" + port + " (called AE '" + calledAeTitle + "')";
@@ -238,6 +271,9 @@ public final class AssociationConfig {
         private SocketFactory socketFactory = SocketFactory.getDefault();
         private String implementationClassUid = UID.IMPLEMENTATION_CLASS_UID;
         private String implementationVersionName = UID.IMPLEMENTATION_VERSION_NAME;
+        private Set<QueryOption> queryOptions = Set.of();
+        private List<CommonExtendedNegotiation> commonExtendedNegotiations = List.of();
+        private UserIdentity userIdentity;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -376,6 +412,23 @@ public final class AssociationConfig {
                 throw new IllegalArgumentException("implementation version name longer than 16: " + name);
             }
             this.implementationVersionName = name;
+            return this;
+        }
+
+        /** The C-FIND extended negotiation to ask for (PS3.4 C.5.1.1); empty for none. */
+        public Builder queryOptions(Set<QueryOption> options) {
+            this.queryOptions = Set.copyOf(options);
+            return this;
+        }
+
+        public Builder commonExtendedNegotiations(List<CommonExtendedNegotiation> items) {
+            this.commonExtendedNegotiations = List.copyOf(items);
+            return this;
+        }
+
+        /** Null for none. */
+        public Builder userIdentity(UserIdentity identity) {
+            this.userIdentity = identity;
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.dicomfind.dicom.net.pdu.AAssociateRq;
 import io.dicomfind.dicom.net.pdu.Pdu;
 import io.dicomfind.dicom.net.pdu.PresentationContextAc;
 import io.dicomfind.dicom.net.pdu.PresentationContextRq;
+import io.dicomfind.dicom.net.pdu.UserIdentity;
 import io.dicomfind.dicom.net.pdu.UserInformation;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class AssociationEstablishment {
     static final long MIN_PEER_MAX_PDU_LENGTH = 8;
 
     /** What was agreed: the A-ASSOCIATE-AC as received and every proposed context's result, in proposal order. */
-    record Negotiated(AAssociateAc ac, List<PresentationContextResult> contexts) {
+    record Negotiated(AAssociateAc ac, List<PresentationContextResult> contexts, NegotiatedOptions options) {
     }
 
     private final AssociationConfig config;
@@ -60,6 +61,12 @@ final class AssociationEstablishment {
             if (pdu instanceof AAssociateRj rj) {
                 LOG.debug("{}: A-ASSOCIATE-RJ {}", config.peerDescription(), rj.describe());
                 ul.rejected();
+                if (NegotiatedOptions.identityRefused(config, rj.source(), rj.reason())) {
+                    throw new UserIdentityRejectedException("association rejected by " + config.peerDescription()
+                            + " (calling AE '" + config.callingAeTitle() + "'): " + rj.describe() + "; the "
+                            + "request carried our user identity (" + config.userIdentity().describe()
+                            + "), which the SCP did not accept", rj);
+                }
                 throw new AssociationRejectedException("association rejected by " + config.peerDescription()
                         + " (calling AE '" + config.callingAeTitle() + "'): " + rj.describe(), rj);
             }
@@ -82,7 +89,23 @@ final class AssociationEstablishment {
             }
             throw e;
         }
-        return new Negotiated(ac, contexts);
+        NegotiatedOptions options = NegotiatedOptions.of(config, ac);
+        UserIdentity identity = config.userIdentity();
+        if (identity != null && identity.positiveResponseRequested() && !options.userIdentityConfirmed()) {
+            // PS3.7 D.3.3.7.2: an acceptor that does not check identities accepts without a response; we asked for
+            // one (findscu --user-rsp), so an unconfirmed identity does not do
+            UserIdentityRejectedException e = new UserIdentityRejectedException(config.peerDescription()
+                    + " accepted the association but did not confirm our user identity (" + identity.describe()
+                    + ") although a positive response was requested (PS3.7 D.3.3.7.2); it does not check user "
+                    + "identities, or ignored ours", null);
+            try {
+                AssociationRelease.release(ul, config);
+            } catch (IOException ignored) {
+                // the association is not used; the socket is closed
+            }
+            throw e;
+        }
+        return new Negotiated(ac, contexts, options);
     }
 
     /** One presentation context per abstract syntax, odd IDs 1, 3, 5... (PS3.8 9.3.2.2), each with all our syntaxes. */
@@ -92,12 +115,19 @@ final class AssociationEstablishment {
         for (int i = 0; i < config.abstractSyntaxes().size(); i++) {
             pcs.add(new PresentationContextRq(2 * i + 1, config.abstractSyntaxes().get(i), tsUids));
         }
+        UserInformation ui = NegotiatedOptions.requestItem(config);
         AAssociateRq rq = new AAssociateRq(config.calledAeTitle(), config.callingAeTitle(),
-                SopClasses.APPLICATION_CONTEXT, pcs, new UserInformation(config.maxPduLength(),
-                        config.implementationClassUid(), config.implementationVersionName()));
+                SopClasses.APPLICATION_CONTEXT, pcs, ui);
         LOG.debug("{} -> {}: A-ASSOCIATE-RQ calling {}, {} presentation context(s) {} with {}, max PDU {}",
                 config.callingAeTitle(), config.peerDescription(), config.callingAeTitle(), pcs.size(),
                 config.abstractSyntaxes(), config.proposal().option(), config.maxPduLength());
+        if (!ui.extendedNegotiations().isEmpty() || !ui.commonExtendedNegotiations().isEmpty()
+                || ui.userIdentity() != null) {
+            // UserIdentity.toString() masks the passcode or token
+            LOG.debug("{} -> {}: extended negotiation {}, common extended negotiation {}, user identity {}",
+                    config.callingAeTitle(), config.peerDescription(), ui.extendedNegotiations(),
+                    ui.commonExtendedNegotiations(), ui.userIdentity());
+        }
         return rq;
     }
 

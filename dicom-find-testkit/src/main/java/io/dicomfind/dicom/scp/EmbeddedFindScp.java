@@ -226,6 +226,10 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private DecodeLimits decodeLimits = DecodeLimits.DEFAULT;
         private io.dicomfind.dicom.net.tls.DicomTls tls;
         private boolean batchResponses;
+        private Set<io.dicomfind.dicom.net.QueryOption> acceptedQueryOptions = Set.of();
+        private List<io.dicomfind.dicom.net.pdu.ExtendedNegotiation> unsolicitedExtendedNegotiations = List.of();
+        private UserIdentityCheck userIdentityCheck;
+        private byte[] unsolicitedUserIdentityResponse;
 
         private Builder() {
         }
@@ -464,6 +468,39 @@ public final class EmbeddedFindScp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The C-FIND extended negotiation features (PS3.4 C.5.1.1) this SCP accepts when asked: it answers each
+         * requested sub-item of a Query/Retrieve FIND SOP class it serves with 1 for the requested ones in this set
+         * and 0 for the others. Default: none, and no answer sub-item at all (as dcmqrscp and Orthanc). Accepting
+         * a feature only says so: the matching itself stays the SCP's own.
+         */
+        public Builder acceptQueryOptions(io.dicomfind.dicom.net.QueryOption... options) {
+            this.acceptedQueryOptions = Set.of(options);
+            return this;
+        }
+
+        /** Sub-items sent in every A-ASSOCIATE-AC whether asked for or not: for tests of wary requestors. */
+        public Builder unsolicitedExtendedNegotiation(io.dicomfind.dicom.net.pdu.ExtendedNegotiation... items) {
+            this.unsolicitedExtendedNegotiations = List.of(items);
+            return this;
+        }
+
+        /**
+         * Checks every user identity (PS3.7 D.3.3.7): a refused one gets A-ASSOCIATE-RJ, an accepted one with a
+         * positive response requested gets the check's server response. Null (default): identities are ignored
+         * and never answered, as dcmqrscp does. A request without an identity is not checked.
+         */
+        public Builder userIdentityCheck(UserIdentityCheck check) {
+            this.userIdentityCheck = check;
+            return this;
+        }
+
+        /** A user identity server response sent in every A-ASSOCIATE-AC that has none, asked for or not. */
+        public Builder unsolicitedUserIdentityResponse(byte[] response) {
+            this.unsolicitedUserIdentityResponse = response == null ? null : response.clone();
+            return this;
+        }
+
         /** The SCP's configuration, for {@link EmbeddedFindScpExtension}; not started. */
         ScpConfig config() {
             KeyMatcher matcher = new KeyMatcher(matchingRules);
@@ -481,7 +518,9 @@ public final class EmbeddedFindScp implements AutoCloseable {
             }
             return new ScpConfig(aeTitle, checkCalledAeTitle, callingAeTitles, maxPduLength, maxAssociations,
                     transferSyntaxes, Map.copyOf(models), responseDelay, statusOverride, acseTimeout, idleTimeout,
-                    idleAction, implementationClassUid, implementationVersionName, decodeLimits, batchResponses);
+                    idleAction, implementationClassUid, implementationVersionName, decodeLimits, batchResponses,
+                    new ScpNegotiation(acceptedQueryOptions, unsolicitedExtendedNegotiations, userIdentityCheck,
+                            unsolicitedUserIdentityResponse));
         }
 
         /**

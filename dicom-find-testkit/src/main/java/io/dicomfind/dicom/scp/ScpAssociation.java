@@ -215,6 +215,7 @@ final class ScpAssociation implements Runnable {
 
     private boolean negotiate(AAssociateRq rq) throws IOException {
         callingAeTitle = rq.callingAeTitle();
+        ScpNegotiation.IdentityAnswer identity = config.negotiation().checkIdentity(rq);
         AAssociateRj reject = null;
         if (!UID.DICOMApplicationContext.equals(rq.applicationContext())) {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 2);
@@ -222,6 +223,9 @@ final class ScpAssociation implements Runnable {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 7);
         } else if (!config.callingAeTitles().isEmpty() && !config.callingAeTitles().contains(callingAeTitle)) {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 3);
+        } else if (identity.refused()) {
+            // PS3.8 Table 9-21 has no reason for a refused identity: rejected-permanent, service-user, no reason
+            reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_PERMANENT, 1, 1);
         } else if (!reserveSlot()) {
             reject = new AAssociateRj(AAssociateRj.RESULT_REJECTED_TRANSIENT, 3, 2); // local-limit-exceeded
         } else {
@@ -243,13 +247,20 @@ final class ScpAssociation implements Runnable {
             throw new DicomProtocolException("maximum length " + peerMaxPduLength + " leaves no room for a PDV",
                     DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
         }
+        ScpNegotiation negotiation = config.negotiation();
         AAssociateAc ac = new AAssociateAc(1, rq.calledAeTitle(), callingAeTitle, UID.DICOMApplicationContext,
                 results, new UserInformation(config.maxPduLength(), config.implementationClassUid(),
-                        config.implementationVersionName()));
+                        config.implementationVersionName(), negotiation.answer(rq, this::serves), List.of(), null,
+                        identity.response()));
         scp.counters().total.incrementAndGet();
         writePdu(ac);
         LOG.debug("{} -> {}: A-ASSOCIATE-AC {}", callingAeTitle, config.aeTitle(), results);
         return true;
+    }
+
+    private boolean serves(String sopClassUid) {
+        InformationModel model = InformationModel.forSopClass(sopClassUid);
+        return model != null && config.models().containsKey(model);
     }
 
     /** Counts this association as open unless the limit is reached (atomically: requestors may race). */

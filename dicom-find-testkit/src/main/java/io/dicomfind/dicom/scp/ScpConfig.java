@@ -12,7 +12,7 @@ record ScpConfig(String aeTitle, boolean checkCalledAeTitle, Set<String> calling
         int maxAssociations, List<TransferSyntax> transferSyntaxes, Map<InformationModel, Served> models,
         Duration responseDelay, FindStatusOverride statusOverride, Duration acseTimeout, Duration idleTimeout,
         IdleAction idleAction, String implementationClassUid, String implementationVersionName, DecodeLimits decodeLimits,
-        boolean batchResponses) {
+        boolean batchResponses, ScpNegotiation negotiation) {
 
     /** A model the SCP serves: where its data comes from and how it is searched. */
     record Served(DataSetSource source, QueryEngine engine) {

@@ -4,6 +4,7 @@ import io.dicomfind.dicom.io.DumpWriter;
 import io.dicomfind.dicom.io.TransferSyntax;
 import io.dicomfind.dicom.net.Association;
 import io.dicomfind.dicom.net.AssociationConfig;
+import io.dicomfind.dicom.net.NegotiatedOptions;
 import io.dicomfind.dicom.net.PresentationContextResult;
 import io.dicomfind.dicom.net.SopClasses;
 import io.dicomfind.dicom.net.pdu.AAssociateAc;
@@ -13,9 +14,9 @@ import io.dicomfind.dicom.net.pdu.UserInformation;
 /**
  * The association parameter blocks findscu logs at {@code -d}: "Request Parameters:" with the A-ASSOCIATE-RQ
  * before connecting, "Association Parameters Negotiated:" with the A-ASSOCIATE-AC once accepted (PS3.8 9.3.2,
- * 9.3.3). Line layout as DCMTK 3.6.7 prints it (observed against wlmscpfs and dcmqrscp); we negotiate no roles and no
- * extended or user identity items, so those lines always say {@code Default} and {@code none}, as they do for
- * findscu.
+ * 9.3.3). Line layout as DCMTK 3.6.7 prints it (observed against wlmscpfs and dcmqrscp); we negotiate no roles, so
+ * those lines say {@code Default}; the negotiation lines say {@code none} unless our additions ({@code --relational},
+ * {@code --user} ...) asked for something (see {@link NegotiationDump}).
  */
 final class AssociateDump {
     private static final String RQ_BEGIN = "====================== BEGIN A-ASSOCIATE-RQ =====================";
@@ -37,7 +38,8 @@ final class AssociateDump {
                 sb.append("      ").append(uid(ts.uid())).append('\n');
             }
         }
-        return trailer(sb, RQ_END);
+        NegotiationDump.request(sb, NegotiatedOptions.requestItem(config));
+        return sb.append(RQ_END).append('\n').toString();
     }
 
     /** What findscu logs before "Association Accepted": our proposal with the acceptor's answers. */
@@ -55,7 +57,8 @@ final class AssociateDump {
                 sb.append("    Accepted Transfer Syntax: ").append(uid(pc.transferSyntax().uid())).append('\n');
             }
         }
-        return trailer(sb, AC_END);
+        NegotiationDump.accepted(sb, NegotiatedOptions.requestItem(config), ui);
+        return sb.append(AC_END).append('\n').toString();
     }
 
     private static void common(StringBuilder sb, AssociationConfig config, String theirClassUid,
@@ -78,14 +81,6 @@ final class AssociateDump {
         sb.append("  Context ID:        ").append(id).append(" (").append(state).append(")\n")
                 .append("    Abstract Syntax: ").append(uid(abstractSyntax)).append('\n')
                 .append("    Proposed SCP/SCU Role: Default\n");
-    }
-
-    private static String trailer(StringBuilder sb, String end) {
-        return sb.append("Requested Extended Negotiation: none\n")
-                .append("Accepted Extended Negotiation:  none\n")
-                .append("Requested User Identity Negotiation: none\n")
-                .append("User Identity Negotiation Response:  none\n")
-                .append(end).append('\n').toString();
     }
 
     /** The result of a presentation context (PS3.8 Table 9-18) in DCMTK's words. */

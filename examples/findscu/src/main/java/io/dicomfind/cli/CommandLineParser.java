@@ -71,6 +71,7 @@ final class CommandLineParser {
         }
         parameters(o);
         network(o);
+        negotiation(o.negotiation);
         output(o);
         keys(o);
         if (o.queryFiles.isEmpty() && o.keys.isEmpty()) {
@@ -235,6 +236,26 @@ final class CommandLineParser {
         if (cancel != null) {
             o.cancelAfter = intOption(cancel, 0, Integer.MAX_VALUE);
         }
+    }
+
+    /** Our additions: extended negotiation and user identity (see {@link NegotiationArguments}). */
+    private void negotiation(NegotiationArguments n) throws UsageException {
+        for (String name : NegotiationArguments.QUERY_OPTION_NAMES) {
+            if (has(name)) {
+                n.queryOptions.add(NegotiationArguments.queryOption(name));
+            }
+        }
+        Occurrence common = last("--common-negotiation");
+        if (common != null) {
+            n.commonNegotiation = NegotiationArguments.uids("--common-negotiation", common.value());
+        }
+        n.userIdentity = NegotiationArguments.identity(value("--user"), value("--user-pass"), value("--user-jwt"),
+                value("--user-saml"), value("--user-kerberos"), has("--user-rsp"));
+    }
+
+    private String value(String longName) {
+        Occurrence occ = last(longName);
+        return occ == null ? null : occ.value();
     }
 
     private static String aeTitle(Occurrence occ) throws UsageException {

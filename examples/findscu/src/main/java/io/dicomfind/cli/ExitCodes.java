@@ -24,6 +24,12 @@ final class ExitCodes {
      */
     static final int OUTPUT_LIMITED = 6;
 
+    /**
+     * The SCP refused our user identity ({@code --user} ...: A-ASSOCIATE-RJ to a request carrying one), or did not
+     * confirm it although {@code --user-rsp} asked it to (PS3.7 D.3.3.7). Ours; DCMTK findscu has no user identity.
+     */
+    static final int USER_IDENTITY = 8;
+
     private ExitCodes() {
     }
 }

@@ -17,6 +17,7 @@ import io.dicomfind.dicom.net.DimseStatus;
 import io.dicomfind.dicom.net.FindQuery;
 import io.dicomfind.dicom.net.FindResponse;
 import io.dicomfind.dicom.net.NoPresentationContextException;
+import io.dicomfind.dicom.net.UserIdentityRejectedException;
 import io.dicomfind.dicom.net.PresentationContextResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -86,6 +87,9 @@ final class FindRunner {
         Association association;
         try {
             association = Association.open(config);
+        } catch (UserIdentityRejectedException e) {
+            log.error("User Identity Rejected: " + e.getMessage());
+            return ExitCodes.USER_IDENTITY;
         } catch (AssociationRejectedException e) {
             log.error("Association Rejected:");
             log.error("Result: " + AssociationText.result(e.result()) + ", Source: " + AssociationText.source(e.source()));
@@ -111,6 +115,7 @@ final class FindRunner {
         }
         long peerMax = association.peerMaxPduLength();
         log.info("Association Accepted (Max Send PDV: " + (peerMax == 0 ? 0 : peerMax - 12) + ")");
+        NegotiationDump.verbose(association, sopClass).forEach(log::info);
 
         try {
             output = openOutput(sopClass);
@@ -333,6 +338,9 @@ final class FindRunner {
         if (options.dimseTimeoutSeconds != null) {
             b.dimseTimeout(Duration.ofSeconds(options.dimseTimeoutSeconds));
         }
+        NegotiationArguments n = options.negotiation;
+        b.queryOptions(n.queryOptions).userIdentity(n.userIdentity)
+                .commonExtendedNegotiations(n.commonExtendedNegotiations(options.model.sopClassUid()));
         return b.build();
     }
 

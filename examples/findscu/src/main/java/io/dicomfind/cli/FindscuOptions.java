@@ -42,6 +42,9 @@ final class FindscuOptions {
     boolean abort;
     Integer cancelAfter;
 
+    /** Extended negotiation and user identity: our additions, spelled as dcm4che's findscu. */
+    final NegotiationArguments negotiation = new NegotiationArguments();
+
     // TLS: parsed completely so that command lines written for findscu are understood, then refused (not supported)
     final TlsOptions tls = new TlsOptions();
 

@@ -106,6 +106,26 @@ final class OptionTable {
         opt(null, "--repeat", 1, "[n]umber: integer", "repeat n times");
         opt(null, "--abort", 0, "abort association instead of releasing it");
         opt(null, "--cancel", 1, "[n]umber: integer", "cancel after n responses (default: never)");
+        // our additions (dcm4che's spellings): PS3.4 C.5.1.1, PS3.7 D.3.3.5-D.3.3.7
+        subsection("extended negotiation (-P, -S, -O only; not in DCMTK):");
+        opt(null, "--relational", 0, "request relational queries");
+        opt(null, "--datetime", 0, "request combined date and time matching");
+        opt(null, "--fuzzy", 0, "request fuzzy semantic matching of person names");
+        opt(null, "--timezone", 0, "request timezone query adjustment");
+        opt(null, "--multiframe", 0, "request enhanced multi-frame image conversion");
+        opt(null, "--empty-value", 0, "request empty value matching");
+        opt(null, "--multiple-value", 0, "request multiple value matching");
+        opt(null, "--common-negotiation", 1, "[s]ervice class UID[,related SOP class UID...]",
+                "send SOP class common extended negotiation",
+                "for the proposed SOP class");
+        subsection("user identity negotiation (not in DCMTK findscu):");
+        opt(null, "--user", 1, "[u]ser name: string", "authenticate with user name u");
+        opt(null, "--user-pass", 1, "[p]asscode: string, or @file (only with --user)",
+                "authenticate with user name and passcode p");
+        opt(null, "--user-jwt", 1, "[t]oken: string, or @file", "authenticate with JSON Web Token t");
+        opt(null, "--user-saml", 1, "[a]ssertion: string, or @file", "authenticate with SAML assertion a");
+        opt(null, "--user-kerberos", 1, "[f]ilename: string", "authenticate with the Kerberos ticket in file f");
+        opt(null, "--user-rsp", 0, "request a positive response; fail without one");
 
         section("transport layer security (TLS) options:");
         subsection("transport protocol stack:");

@@ -111,7 +111,14 @@ class CommandLineParserTest {
                 Map.entry("--output-directory", List.of("-od", tmp.toString())),
                 Map.entry("--extract-xml-single", List.of("-Xs", "all.xml")),
                 Map.entry("--limit-output", List.of("-X", "-Xlo", "4")),
-                Map.entry("--max-print-length", List.of("+Lm", "1000")));
+                Map.entry("--max-print-length", List.of("+Lm", "1000")),
+                Map.entry("--common-negotiation", List.of("-S", "--common-negotiation", "1.2.840.10008.4.2,1.2.3")),
+                Map.entry("--user", List.of("--user", "alice")),
+                Map.entry("--user-pass", List.of("--user", "alice", "--user-pass", "@" + file)),
+                Map.entry("--user-jwt", List.of("--user-jwt", "a.b.c")),
+                Map.entry("--user-saml", List.of("--user-saml", "@" + file)),
+                Map.entry("--user-kerberos", List.of("--user-kerberos", file.toString())),
+                Map.entry("--user-rsp", List.of("--user", "alice", "--user-rsp")));
         List<Arguments> list = new ArrayList<>();
         for (OptionTable.Option o : OptionTable.options()) {
             List<String> use = valid.get(o.longName());
@@ -152,8 +159,9 @@ class CommandLineParserTest {
 
     @Test
     void optionCountMatchesTheManPage() {
-        // the 3.6.8 man page lists 70 options; ours adds -J/--extract-json and dcmdump's -L/+L with +Lm
-        assertEquals(74, OptionTable.options().size());
+        // the 3.6.8 man page lists 70 options; ours adds -J/--extract-json, dcmdump's -L/+L with +Lm, 8 extended
+        // negotiation and 6 user identity options
+        assertEquals(89, OptionTable.options().size());
     }
 
     @Test
@@ -163,6 +171,20 @@ class CommandLineParserTest {
         assertEquals(100, query("+L", "--max-print-length", "100").maxPrintLength);
         assertTrue(query("-L").printShort);
         assertThrows(UsageException.class, () -> query("+Lm", "7"));
+    }
+
+    @Test
+    void negotiationOptionsAreStored() throws Exception {
+        FindscuOptions o = query("-S", "--relational", "--multiple-value", "--user", "alice", "--user-pass", "pw",
+                "--user-rsp", "--common-negotiation", "1.2.840.10008.4.2, 1.2.3");
+        assertEquals(java.util.EnumSet.of(io.dicomfind.dicom.net.QueryOption.RELATIONAL,
+                io.dicomfind.dicom.net.QueryOption.MULTIPLE_VALUE), o.negotiation.queryOptions);
+        assertEquals(io.dicomfind.dicom.net.pdu.UserIdentity.usernameAndPasscode("alice", "pw", true),
+                o.negotiation.userIdentity);
+        assertEquals(List.of("1.2.840.10008.4.2", "1.2.3"), o.negotiation.commonNegotiation);
+        assertTrue(error("--user-rsp").contains("--user-rsp only allowed with"));
+        assertTrue(error("--user-kerberos", tmp.resolve("missing.bin").toString()).contains("cannot read"));
+        assertNull(query("-S").negotiation.userIdentity);
     }
 
     @Test

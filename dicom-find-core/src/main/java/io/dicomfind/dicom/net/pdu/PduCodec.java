@@ -21,6 +21,10 @@ public final class PduCodec {
     static final int SUB_ITEM_MAX_LENGTH = 0x51;
     static final int SUB_ITEM_IMPLEMENTATION_CLASS_UID = 0x52;
     static final int SUB_ITEM_IMPLEMENTATION_VERSION_NAME = 0x55;
+    static final int SUB_ITEM_EXTENDED_NEGOTIATION = 0x56;
+    static final int SUB_ITEM_COMMON_EXTENDED_NEGOTIATION = 0x57;
+    static final int SUB_ITEM_USER_IDENTITY_RQ = 0x58;
+    static final int SUB_ITEM_USER_IDENTITY_AC = 0x59;
 
     private PduCodec() {
     }
@@ -83,6 +87,7 @@ public final class PduCodec {
             if (ui.implementationVersionName() != null) {
                 item(sub, SUB_ITEM_IMPLEMENTATION_VERSION_NAME, ascii(ui.implementationVersionName()));
             }
+            NegotiationSubItems.encode(sub, ui);
             item(body, ITEM_USER_INFORMATION, sub.toByteArray());
         }
         return withHeader(type, body.toByteArray());
@@ -127,7 +132,7 @@ public final class PduCodec {
         return f;
     }
 
-    private static void item(ByteArrayOutputStream out, int type, byte[] value) {
+    static void item(ByteArrayOutputStream out, int type, byte[] value) {
         if (value.length > 0xFFFF) {
             throw new IllegalArgumentException("item 0x" + Integer.toHexString(type) + " longer than 65535 bytes");
         }
@@ -145,7 +150,7 @@ public final class PduCodec {
         return pdu;
     }
 
-    private static byte[] ascii(String s) {
+    static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -281,7 +286,8 @@ public final class PduCodec {
                         f.acContexts.add(contextAc(b, v, itemLength));
                     }
                 }
-                case ITEM_USER_INFORMATION -> f.userInfo = userInformation(b, v, itemLength);
+                case ITEM_USER_INFORMATION ->
+                        f.userInfo = userInformation(b, v, itemLength, type == Pdu.A_ASSOCIATE_RQ);
                 default -> {
                     // unknown item: skipped (PS3.8 9.3.1)
                 }
@@ -351,10 +357,12 @@ public final class PduCodec {
         return new PresentationContextAc(id, result, ts);
     }
 
-    private static UserInformation userInformation(byte[] b, int off, int length) throws DicomProtocolException {
+    private static UserInformation userInformation(byte[] b, int off, int length, boolean request)
+            throws DicomProtocolException {
         long max = 0;
         String cls = null;
         String ver = null;
+        NegotiationSubItems.Decoded negotiation = new NegotiationSubItems.Decoded();
         int p = off;
         int end = off + length;
         while (p < end) {
@@ -369,17 +377,29 @@ public final class PduCodec {
                 }
                 case SUB_ITEM_IMPLEMENTATION_CLASS_UID -> cls = uid(b, p + 4, len);
                 case SUB_ITEM_IMPLEMENTATION_VERSION_NAME -> ver = string(b, p + 4, len).strip();
+                case SUB_ITEM_EXTENDED_NEGOTIATION -> negotiation.decode(t, b, p + 4, len);
+                case SUB_ITEM_COMMON_EXTENDED_NEGOTIATION, SUB_ITEM_USER_IDENTITY_RQ -> {
+                    if (request) { // requestor-only sub-items (PS3.7 D.3.3.6, D.3.3.7.1): skipped in an AC
+                        negotiation.decode(t, b, p + 4, len);
+                    }
+                }
+                case SUB_ITEM_USER_IDENTITY_AC -> {
+                    if (!request) { // acceptor-only (PS3.7 D.3.3.7.2)
+                        negotiation.decode(t, b, p + 4, len);
+                    }
+                }
                 default -> {
-                    // asynchronous operations, role selection, extended negotiation, user identity ...: skipped
+                    // asynchronous operations window, role selection ...: skipped
                 }
             }
             p += 4 + len;
         }
-        return new UserInformation(max, cls, ver);
+        return new UserInformation(max, cls, ver, negotiation.extended, negotiation.common, negotiation.identity,
+                negotiation.serverResponse);
     }
 
     /** UIDs in items are not padded (PS3.8 Annex F), but some peers add a NUL or space: strip them. */
-    private static String uid(byte[] b, int off, int len) {
+    static String uid(byte[] b, int off, int len) {
         return string(b, off, len).replaceAll("[\\x00 ]+$", "").strip();
     }
 
@@ -395,7 +415,7 @@ public final class PduCodec {
         return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF);
     }
 
-    private static DicomProtocolException invalid(String msg) {
+    static DicomProtocolException invalid(String msg) {
         return new DicomProtocolException(msg, DicomProtocolException.REASON_INVALID_PDU_PARAMETER_VALUE);
     }
 }

@@ -252,44 +252,6 @@ public interface DicomfindComponentBuilderFactory {
             return this;
         }
     
-        /**
-         * Attribute paths that identify an item for changeTracking,
-         * comma-separated, in the syntax of the key options (e.g.
-         * AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item without them is keyed by its content hash.
-         * 
-         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
-         * 
-         * Group: consumer
-         * 
-         * @param changeKey the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder changeKey(java.lang.String changeKey) {
-            doSetProperty("changeKey", changeKey);
-            return this;
-        }
-    
-        
-        /**
-         * Emit per poll only what changed since the last successful poll: one
-         * exchange per NEW, CHANGED or REMOVED item (header
-         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
-         * cancelled or stopped, hits a limit or ends without Success reports
-         * nothing.
-         * 
-         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
-         * 
-         * Default: false
-         * Group: consumer
-         * 
-         * @param changeTracking the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder changeTracking(boolean changeTracking) {
-            doSetProperty("changeTracking", changeTracking);
-            return this;
-        }
-    
         
         /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
@@ -339,42 +301,6 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder maxMessagesPerPoll(int maxMessagesPerPoll) {
             doSetProperty("maxMessagesPerPoll", maxMessagesPerPoll);
-            return this;
-        }
-    
-        /**
-         * Name of this consumer's snapshot in the store; by default the
-         * endpoint URI. Give the same name on every cluster member.
-         * 
-         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
-         * 
-         * Group: consumer (advanced)
-         * 
-         * @param changeSnapshotName the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder changeSnapshotName(java.lang.String changeSnapshotName) {
-            doSetProperty("changeSnapshotName", changeSnapshotName);
-            return this;
-        }
-    
-        /**
-         * Where changeTracking keeps the last successful poll: an
-         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
-         * FileChangeSnapshotStore (survives restarts) or
-         * JdbcChangeSnapshotStore (shared by cluster members). By default in
-         * memory.
-         * 
-         * The option is a:
-         * &lt;code&gt;io.dicomfind.camel.change.ChangeSnapshotStore&lt;/code&gt; type.
-         * 
-         * Group: consumer (advanced)
-         * 
-         * @param changeSnapshotStore the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder changeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
-            doSetProperty("changeSnapshotStore", changeSnapshotStore);
             return this;
         }
     
@@ -537,6 +463,40 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+    
+        /**
+         * SOP Class Common Extended Negotiation for the model's SOP class
+         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
+         * class UIDs, comma separated (findscu --common-negotiation).
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: advanced
+         * 
+         * @param commonExtendedNegotiation the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder commonExtendedNegotiation(java.lang.String commonExtendedNegotiation) {
+            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
+            return this;
+        }
+    
+        
+        /**
          * Timeout for the TCP connection (findscu -to); 0 means unlimited.
          * 
          * The option is a: &lt;code&gt;long&lt;/code&gt; type.
@@ -607,6 +567,23 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder emptyValueMatching(boolean emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+    
+        
+        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -620,6 +597,24 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder enableNewVr(boolean enableNewVr) {
             doSetProperty("enableNewVr", enableNewVr);
+            return this;
+        }
+    
+        
+        /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
             return this;
         }
     
@@ -653,6 +648,24 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder findService(io.dicomfind.camel.FindService findService) {
             doSetProperty("findService", findService);
+            return this;
+        }
+    
+        
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
     
@@ -697,133 +710,18 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
-         * When producerPoolMaxTotal associations are in use: wait for one (up
-         * to producerPoolMaxWait) instead of failing at once.
-         * 
-         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
-         * 
-         * Default: true
-         * Group: advanced
-         * 
-         * @param producerPoolBlockWhenExhausted the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
-            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
-            return this;
-        }
-    
-        
-        /**
-         * Keep associations open between exchanges and polls and reuse them,
-         * one C-FIND at a time on each (no asynchronous operations are
-         * negotiated), pooled per peer, AE titles, TLS settings and proposed
-         * presentation contexts. Off by default: many PACS cap the associations
-         * per calling AE and some fork a process per association, so idle
-         * pooled associations would hold what other clients need; turn it on
-         * for many small queries.
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
          * 
          * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
          * 
          * Default: false
          * Group: advanced
          * 
-         * @param producerPoolEnabled the value to set
+         * @param multipleValueMatching the value to set
          * @return the dsl builder
          */
-        default DicomfindComponentBuilder producerPoolEnabled(boolean producerPoolEnabled) {
-            doSetProperty("producerPoolEnabled", producerPoolEnabled);
-            return this;
-        }
-    
-        
-        /**
-         * Most idle associations the pool keeps; one returned beyond this is
-         * released. -1 means no limit.
-         * 
-         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
-         * 
-         * Default: 8
-         * Group: advanced
-         * 
-         * @param producerPoolMaxIdle the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
-            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
-            return this;
-        }
-    
-        
-        /**
-         * Most associations the pool opens to one peer (per AE titles, TLS
-         * settings and presentation contexts), in use and idle together; keep
-         * it below the peer's cap. -1 means no limit.
-         * 
-         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
-         * 
-         * Default: 8
-         * Group: advanced
-         * 
-         * @param producerPoolMaxTotal the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
-            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
-            return this;
-        }
-    
-        
-        /**
-         * How long an exchange or poll waits for a pooled association when all
-         * are in use; then it fails with DicomFindAssociationException reason
-         * POOL_EXHAUSTED. 0 or less waits without limit.
-         * 
-         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
-         * 
-         * Default: 30s
-         * Group: advanced
-         * 
-         * @param producerPoolMaxWait the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolMaxWait(long producerPoolMaxWait) {
-            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
-            return this;
-        }
-    
-        
-        /**
-         * An association idle for this long is released (A-RELEASE) by the
-         * pool. Keep it below the peer's own idle timeout (Orthanc's
-         * DicomScpTimeout is 30 s by default) so that we release first.
-         * 
-         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
-         * 
-         * Default: 20s
-         * Group: advanced
-         * 
-         * @param producerPoolMinEvictableIdle the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
-            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
-            return this;
-        }
-    
-        /**
-         * Idle associations the pool keeps open even when nothing is queried
-         * (opened in the background).
-         * 
-         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
-         * 
-         * Group: advanced
-         * 
-         * @param producerPoolMinIdle the value to set
-         * @return the dsl builder
-         */
-        default DicomfindComponentBuilder producerPoolMinIdle(int producerPoolMinIdle) {
-            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+        default DicomfindComponentBuilder multipleValueMatching(boolean multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
             return this;
         }
     
@@ -851,6 +749,26 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder relationalQueries(boolean relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+    
+        
+        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: &lt;code&gt;long&lt;/code&gt; type.
@@ -863,6 +781,23 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder socketTimeout(long socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
+            return this;
+        }
+    
+        
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     
@@ -901,6 +836,24 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder healthCheckProducerEnabled(boolean healthCheckProducerEnabled) {
             doSetProperty("healthCheckProducerEnabled", healthCheckProducerEnabled);
+            return this;
+        }
+    
+        /**
+         * The passcode that goes with username (user identity type 2; findscu
+         * --user-pass). Give it as a property placeholder or vault reference,
+         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
+         * the dev console.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param password the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder password(java.lang.String password) {
+            doSetProperty("password", password);
             return this;
         }
     
@@ -948,6 +901,23 @@ public interface DicomfindComponentBuilderFactory {
             return this;
         }
     
+        /**
+         * The Kerberos service ticket (base64), SAML assertion or JSON Web
+         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
+         * --user-jwt); from a placeholder or a vault.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param token the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder token(java.lang.String token) {
+            doSetProperty("token", token);
+            return this;
+        }
+    
         
         /**
          * Enable usage of global SSL context parameters.
@@ -962,6 +932,58 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder useGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
             doSetProperty("useGlobalSslContextParameters", useGlobalSslContextParameters);
+            return this;
+        }
+    
+        
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+    
+        /**
+         * The user identity type (PS3.7 Table D.3-14). Without it:
+         * usernameAndPasscode when username and password are set, username when
+         * only username is, jwt when only token is.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param userIdentityType the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder userIdentityType(java.lang.String userIdentityType) {
+            doSetProperty("userIdentityType", userIdentityType);
+            return this;
+        }
+    
+        /**
+         * User name to authenticate with (User Identity Negotiation, PS3.7
+         * D.3.3.7; findscu --user).
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: security
+         * 
+         * @param username the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder username(java.lang.String username) {
+            doSetProperty("username", username);
             return this;
         }
     }
@@ -995,13 +1017,9 @@ public interface DicomfindComponentBuilderFactory {
             case "responseHeaderPrefix": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaderPrefix((java.lang.String) value); return true;
             case "responseHeaders": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaders((java.lang.String) value); return true;
             case "bridgeErrorHandler": ((DicomFindComponent) component).setBridgeErrorHandler((boolean) value); return true;
-            case "changeKey": getOrCreateConfiguration((DicomFindComponent) component).setChangeKey((java.lang.String) value); return true;
-            case "changeTracking": getOrCreateConfiguration((DicomFindComponent) component).setChangeTracking((boolean) value); return true;
             case "idempotent": getOrCreateConfiguration((DicomFindComponent) component).setIdempotent((boolean) value); return true;
             case "idempotentKey": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentKey((java.lang.String) value); return true;
             case "maxMessagesPerPoll": getOrCreateConfiguration((DicomFindComponent) component).setMaxMessagesPerPoll((int) value); return true;
-            case "changeSnapshotName": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotName((java.lang.String) value); return true;
-            case "changeSnapshotStore": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotStore((io.dicomfind.camel.change.ChangeSnapshotStore) value); return true;
             case "idempotentRepository": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentRepository((org.apache.camel.spi.IdempotentRepository) value); return true;
             case "lazyStartProducer": ((DicomFindComponent) component).setLazyStartProducer((boolean) value); return true;
             case "maxResults": getOrCreateConfiguration((DicomFindComponent) component).setMaxResults((int) value); return true;
@@ -1010,29 +1028,35 @@ public interface DicomfindComponentBuilderFactory {
             case "acseTimeout": getOrCreateConfiguration((DicomFindComponent) component).setAcseTimeout((long) value); return true;
             case "artimTimeout": getOrCreateConfiguration((DicomFindComponent) component).setArtimTimeout((long) value); return true;
             case "autowiredEnabled": ((DicomFindComponent) component).setAutowiredEnabled((boolean) value); return true;
+            case "combinedDateTimeMatching": getOrCreateConfiguration((DicomFindComponent) component).setCombinedDateTimeMatching((boolean) value); return true;
+            case "commonExtendedNegotiation": getOrCreateConfiguration((DicomFindComponent) component).setCommonExtendedNegotiation((java.lang.String) value); return true;
             case "connectTimeout": getOrCreateConfiguration((DicomFindComponent) component).setConnectTimeout((long) value); return true;
             case "dataCorrection": getOrCreateConfiguration((DicomFindComponent) component).setDataCorrection((boolean) value); return true;
             case "deflateLevel": getOrCreateConfiguration((DicomFindComponent) component).setDeflateLevel((int) value); return true;
             case "dimseTimeout": getOrCreateConfiguration((DicomFindComponent) component).setDimseTimeout((long) value); return true;
+            case "emptyValueMatching": getOrCreateConfiguration((DicomFindComponent) component).setEmptyValueMatching((boolean) value); return true;
             case "enableNewVr": getOrCreateConfiguration((DicomFindComponent) component).setEnableNewVr((boolean) value); return true;
+            case "enhancedMultiFrameImageConversion": getOrCreateConfiguration((DicomFindComponent) component).setEnhancedMultiFrameImageConversion((boolean) value); return true;
             case "fallbackCharacterSet": getOrCreateConfiguration((DicomFindComponent) component).setFallbackCharacterSet((java.lang.String) value); return true;
             case "findService": ((DicomFindComponent) component).setFindService((io.dicomfind.camel.FindService) value); return true;
+            case "fuzzySemanticMatching": getOrCreateConfiguration((DicomFindComponent) component).setFuzzySemanticMatching((boolean) value); return true;
             case "maxPdu": getOrCreateConfiguration((DicomFindComponent) component).setMaxPdu((int) value); return true;
             case "maxResponses": getOrCreateConfiguration((DicomFindComponent) component).setMaxResponses((java.lang.Integer) value); return true;
-            case "producerPoolBlockWhenExhausted": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolBlockWhenExhausted((boolean) value); return true;
-            case "producerPoolEnabled": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolEnabled((boolean) value); return true;
-            case "producerPoolMaxIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxIdle((int) value); return true;
-            case "producerPoolMaxTotal": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxTotal((int) value); return true;
-            case "producerPoolMaxWait": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxWait((long) value); return true;
-            case "producerPoolMinEvictableIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinEvictableIdle((long) value); return true;
-            case "producerPoolMinIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinIdle((int) value); return true;
+            case "multipleValueMatching": getOrCreateConfiguration((DicomFindComponent) component).setMultipleValueMatching((boolean) value); return true;
             case "proposedTransferSyntaxes": getOrCreateConfiguration((DicomFindComponent) component).setProposedTransferSyntaxes((io.dicomfind.camel.ProposedTransferSyntaxes) value); return true;
+            case "relationalQueries": getOrCreateConfiguration((DicomFindComponent) component).setRelationalQueries((boolean) value); return true;
             case "socketTimeout": getOrCreateConfiguration((DicomFindComponent) component).setSocketTimeout((long) value); return true;
+            case "timezoneQueryAdjustment": getOrCreateConfiguration((DicomFindComponent) component).setTimezoneQueryAdjustment((boolean) value); return true;
             case "healthCheckConsumerEnabled": ((DicomFindComponent) component).setHealthCheckConsumerEnabled((boolean) value); return true;
             case "healthCheckProducerEnabled": ((DicomFindComponent) component).setHealthCheckProducerEnabled((boolean) value); return true;
+            case "password": getOrCreateConfiguration((DicomFindComponent) component).setPassword((java.lang.String) value); return true;
             case "sslContextParameters": getOrCreateConfiguration((DicomFindComponent) component).setSslContextParameters((org.apache.camel.support.jsse.SSLContextParameters) value); return true;
             case "tlsProfile": getOrCreateConfiguration((DicomFindComponent) component).setTlsProfile((io.dicomfind.dicom.net.tls.TlsProfile) value); return true;
+            case "token": getOrCreateConfiguration((DicomFindComponent) component).setToken((java.lang.String) value); return true;
             case "useGlobalSslContextParameters": ((DicomFindComponent) component).setUseGlobalSslContextParameters((boolean) value); return true;
+            case "userIdentityPositiveResponse": getOrCreateConfiguration((DicomFindComponent) component).setUserIdentityPositiveResponse((boolean) value); return true;
+            case "userIdentityType": getOrCreateConfiguration((DicomFindComponent) component).setUserIdentityType((java.lang.String) value); return true;
+            case "username": getOrCreateConfiguration((DicomFindComponent) component).setUsername((java.lang.String) value); return true;
             default: return false;
             }
         }
