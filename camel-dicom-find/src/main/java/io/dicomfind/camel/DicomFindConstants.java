@@ -58,6 +58,17 @@ public final class DicomFindConstants {
               description = "True when the SCP had more matches than maxResults (or SelectOne got more than one) and"
                             + " the query was cancelled")
     public static final String TRUNCATED = "CamelDicomFindTruncated";
+    @Metadata(javaType = "Boolean",
+              description = "True when the SCP ended the C-FIND with Cancel (FE00) although no C-CANCEL was sent: it"
+                            + " truncated its answer (a result cap, e.g. Orthanc's LimitFindResults), so matches are"
+                            + " missing; a warning is logged and added to CamelDicomFindWarnings")
+    public static final String TRUNCATED_BY_SCP = "CamelDicomFindTruncatedByScp";
+    @Metadata(javaType = "Boolean",
+              description = "True when the final status says every match was sent (Success or a Warning); false after"
+                            + " any Cancel (maxResults, maxMessagesPerPoll, cancelAfter, or CamelDicomFindTruncatedByScp)."
+                            + " On consumer exchanges it is the same for the whole poll: an incomplete poll must not be"
+                            + " taken as the full list (an entry missing from it may still exist)")
+    public static final String COMPLETE = "CamelDicomFindComplete";
     @Metadata(label = "consumer", javaType = "Integer",
               description = "1-based position of the response in its C-FIND (consumer exchanges)")
     public static final String RESPONSE_INDEX = "CamelDicomFindResponseIndex";

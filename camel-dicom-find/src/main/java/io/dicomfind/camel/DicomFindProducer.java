@@ -106,5 +106,7 @@ public class DicomFindProducer extends DefaultProducer {
         out.setHeader(DicomFindConstants.WARNINGS, run.warnings());
         out.setHeader(DicomFindConstants.ELAPSED, run.elapsedMillis());
         out.setHeader(DicomFindConstants.TRUNCATED, run.truncated());
+        out.setHeader(DicomFindConstants.TRUNCATED_BY_SCP, run.truncatedByScp());
+        out.setHeader(DicomFindConstants.COMPLETE, run.complete());
     }
 }

@@ -18,6 +18,11 @@ final class ExitCodes {
     static final int QUERY_FAILED = 4;
     /** Writing an extracted response file failed (DCMTK logs it and goes on with exit 0; we go on, then exit 5). */
     static final int OUTPUT_FAILED = 5;
+    /**
+     * A C-FIND ended with Cancel (FE00) although we sent no C-CANCEL: the SCP truncated its answer (a result cap,
+     * e.g. Orthanc's LimitFindResults). Ours; DCMTK exits 0 and the list looks complete. 6 is taken on other branches.
+     */
+    static final int TRUNCATED_BY_SCP = 7;
 
     private ExitCodes() {
     }

@@ -46,6 +46,7 @@ final class FindRunner {
     private final boolean debug;
     private int responseCount;
     private boolean queryFailed;
+    private boolean truncatedByScp;
     private boolean outputFailed;
     private BackgroundOutput output;
     /** The response listing's writer, made at the first response shown, for the transfer syntax of its query. */
@@ -149,6 +150,9 @@ final class FindRunner {
         if (queryFailed) {
             return ExitCodes.QUERY_FAILED;
         }
+        if (truncatedByScp) {
+            return ExitCodes.TRUNCATED_BY_SCP;
+        }
         return outputFailed ? ExitCodes.OUTPUT_FAILED : ExitCodes.OK;
     }
 
@@ -186,6 +190,9 @@ final class FindRunner {
                     log.error("Find Response Failed: " + status + " (query " + q.source() + ")");
                 } else if (status.category() == DimseStatus.Category.WARNING) {
                     log.warn("Find Response Warning: " + status);
+                } else if (rsp.isTruncatedByScp()) {
+                    truncatedByScp = true;
+                    log.warn(truncationWarning(association, query.pendingCount(), q.source()));
                 }
                 continue;
             }
@@ -214,6 +221,17 @@ final class FindRunner {
                 query.cancel();
             }
         }
+    }
+
+    /**
+     * PS3.4 C.4.1.2: Cancel answers a C-CANCEL; we sent none, so the SCP stopped on its own (a result cap such as
+     * Orthanc's LimitFindResults) and the list is incomplete. DCMTK findscu exits 0 here; we say so and exit 7.
+     */
+    private String truncationWarning(Association association, int matches, String source) {
+        AssociationConfig c = association.config();
+        return "SCP " + c.calledAeTitle() + "@" + c.host() + ":" + c.port() + " truncated the answer: it ended the"
+                + " C-FIND with Cancel (FE00) after " + matches + " match" + (matches == 1 ? "" : "es")
+                + " although no C-CANCEL was sent; the list is incomplete (query " + source + ")";
     }
 
     /** DCMTK shows a file in the -od directory as "dir/name", and just "name" for the default ".". */
