@@ -3246,6 +3246,37 @@ public interface DicomFindEndpointBuilderFactory {
             return "CamelDicomFindTruncated";
         }
         /**
+         * True when the SCP ended the C-FIND with Cancel (FE00) although no
+         * C-CANCEL was sent: it truncated its answer (a result cap, e.g.
+         * Orthanc's LimitFindResults), so matches are missing; a warning is
+         * logged and added to CamelDicomFindWarnings.
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code DicomFindTruncatedByScp}.
+         */
+        public String dicomFindTruncatedByScp() {
+            return "CamelDicomFindTruncatedByScp";
+        }
+        /**
+         * True when the final status says every match was sent (Success or a
+         * Warning); false after any Cancel (maxResults, maxMessagesPerPoll,
+         * cancelAfter, or CamelDicomFindTruncatedByScp). On consumer exchanges
+         * it is the same for the whole poll: an incomplete poll must not be
+         * taken as the full list (an entry missing from it may still exist).
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code DicomFindComplete}.
+         */
+        public String dicomFindComplete() {
+            return "CamelDicomFindComplete";
+        }
+        /**
          * 1-based position of the response in its C-FIND (consumer exchanges).
          * 
          * The option is a: {@code Integer} type.

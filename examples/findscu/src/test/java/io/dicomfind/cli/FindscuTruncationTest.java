@@ -1,0 +1,88 @@
+package io.dicomfind.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dicomfind.peers.DcmtkFindScu;
+import io.dicomfind.peers.FindScuResult;
+import io.dicomfind.peers.OrthancPeer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14 item 5 against a real Orthanc with {@code LimitFindResults 7} (40 studies): DCMTK findscu exits 0 with 7
+ * matches and the user believes the list complete; we warn, naming the SCP and the count, and exit 7.
+ */
+class FindscuTruncationTest {
+    private static final int LIMIT = 7;
+    static OrthancPeer orthanc;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void start() {
+        orthanc = OrthancPeer.startWithFindLimit(LIMIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (orthanc != null) {
+            orthanc.close();
+        }
+    }
+
+    static List<String> studies(String... more) {
+        List<String> a = new ArrayList<>(List.of("-S", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID",
+                "-k", "StudyDate"));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    static CommandLineParserTest.Run ours(Path dir, List<String> args) throws Exception {
+        Files.createDirectories(dir);
+        List<String> all = new ArrayList<>(List.of("-X", "-od", dir.toString()));
+        all.addAll(args);
+        all.addAll(orthanc.connectionArguments());
+        return CommandLineParserTest.Run.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void anUnsolicitedCancelIsAWarningAndExitSeven() throws Exception {
+        FindScuResult dcmtk = DcmtkFindScu.run(orthanc, studies(), List.of(), tmp.resolve("dcmtk"));
+        assertEquals(0, dcmtk.exitCode(), dcmtk::describe);
+        assertEquals(LIMIT, dcmtk.responses().size(), "DCMTK gets the truncated list and exits 0");
+
+        Path dir = tmp.resolve("ours");
+        CommandLineParserTest.Run r = ours(dir, studies());
+        assertEquals(ExitCodes.TRUNCATED_BY_SCP, r.code(), r.err());
+        assertEquals(7, ExitCodes.TRUNCATED_BY_SCP, "documented in docs/findscu.md");
+        assertTrue(r.err().contains("W: SCP ORTHANC@" + orthanc.host() + ":" + orthanc.port() + " truncated the"
+                + " answer: it ended the C-FIND with Cancel (FE00) after 7 matches although no C-CANCEL was sent;"
+                + " the list is incomplete (query (keys))"), r.err());
+        assertEquals(LIMIT, DcmtkFindScu.responseFiles(dir).size(), "the matches received are still written");
+    }
+
+    @Test
+    void anAnswerWithinTheLimitIsExitZeroWithoutWarning() throws Exception {
+        CommandLineParserTest.Run r = ours(tmp.resolve("within"), studies("-k", "StudyDate=20190101-20190301"));
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("truncated"), r.err());
+        assertEquals(2, DcmtkFindScu.responseFiles(tmp.resolve("within")).size());
+    }
+
+    @Test
+    void ourOwnCancelIsNoTruncation() throws Exception {
+        CommandLineParserTest.Run r = ours(tmp.resolve("cancel"), studies("--cancel", "2", "-v"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("Sending Cancel Request"), r.err());
+        assertFalse(r.err().contains("truncated"), r.err());
+    }
+}
