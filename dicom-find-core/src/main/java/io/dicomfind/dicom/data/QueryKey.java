@@ -172,6 +172,18 @@ public final class QueryKey {
         }
     }
 
+    /** The value at this key's path in {@code ds} (item 0 where the path names none), or null if absent. */
+    public String valueIn(Attributes ds) {
+        Attributes current = ds;
+        for (int i = 0; i < steps.size() - 1 && current != null; i++) {
+            Step s = steps.get(i);
+            Sequence seq = current.getSequence(s.tag());
+            int item = Math.max(0, s.item());
+            current = seq == null || item >= seq.size() ? null : seq.get(item);
+        }
+        return current == null ? null : current.getString(tag());
+    }
+
     /** The tag at the end of the path. */
     public int tag() {
         return steps.get(steps.size() - 1).tag();

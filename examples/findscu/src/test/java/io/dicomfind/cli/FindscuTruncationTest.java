@@ -78,6 +78,49 @@ class FindscuTruncationTest {
         assertEquals(2, DcmtkFindScu.responseFiles(tmp.resolve("within")).size());
     }
 
+    static java.util.List<String> studyUids(Path dir) throws Exception {
+        java.util.List<String> uids = new ArrayList<>();
+        for (Path f : DcmtkFindScu.responseFiles(dir)) {
+            uids.add(io.dicomfind.dicom.io.Part10.read(f, io.dicomfind.dicom.io.DecodeLimits.DEFAULT).dataSet()
+                    .getString(io.dicomfind.dicom.data.Tag.StudyInstanceUID).strip());
+        }
+        return uids;
+    }
+
+    static java.util.Set<String> expectedUids(java.util.function.Predicate<String> date) {
+        return io.dicomfind.peers.PacsData.standard().studies().stream().filter(s -> date.test(s.date()))
+                .map(io.dicomfind.peers.PacsData.Study::uid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Issue 14 item 6: the union of the split queries is the uncapped answer, each study once. */
+    @Test
+    void resultCapSplitsOnStudyDateUntilEveryPartIsBelowTheCap() throws Exception {
+        Path dir = tmp.resolve("split");
+        CommandLineParserTest.Run r = ours(dir, studies("-v", "--result-cap", String.valueOf(LIMIT),
+                "--split-earliest", "20180101"));
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> uids = studyUids(dir);
+        assertEquals(40, uids.size(), "every study, none twice: " + r.err());
+        assertEquals(expectedUids(d -> true), new java.util.HashSet<>(uids));
+        assertTrue(r.err().contains("I: Split query: ") && r.err().contains(" C-FINDs, 40 distinct matches"),
+                r.err());
+        assertFalse(r.err().contains("still truncates"), r.err());
+    }
+
+    @Test
+    void resultCapWithinAGivenRangeAndTheWorklistDefaultKey() throws Exception {
+        Path dir = tmp.resolve("split2020");
+        CommandLineParserTest.Run r = ours(dir, studies("-k", "StudyDate=20200101-20201231", "--result-cap", "4"));
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> uids = studyUids(dir);
+        assertEquals(10, uids.size(), r.err());
+        assertEquals(expectedUids(d -> d.startsWith("2020")), new java.util.HashSet<>(uids));
+
+        CommandLineParserTest.Run bad = ours(tmp.resolve("bad"), studies("--split-key", "StudyDate"));
+        assertEquals(ExitCodes.COMMAND_LINE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--split-key only allowed with --result-cap"), bad.err());
+    }
+
     @Test
     void ourOwnCancelIsNoTruncation() throws Exception {
         CommandLineParserTest.Run r = ours(tmp.resolve("cancel"), studies("--cancel", "2", "-v"));
