@@ -37,10 +37,15 @@ public class DicomFindConfiguration implements Cloneable {
     private int port;
 
     // ---- what to query ----
-    @UriParam(label = "common", defaultValue = "worklist", enums = "worklist,patient,study,psonly",
+    @UriParam(label = "common", defaultValue = "worklist",
+              enums = "worklist,patient,study,psonly,PatientRoot,StudyRoot,PatientStudyOnly,MWL,GPWL,UPSPull,UPSWatch,"
+                      + "UPSQuery,HangingProtocol,ColorPalette,GenericImplantTemplate,ImplantAssemblyTemplate,"
+                      + "ImplantTemplateGroup,DefinedProcedureProtocol,ProtocolApproval,Inventory",
               description = "The query information model: worklist (findscu -W, Modality Worklist), patient (-P, Patient"
-                            + " Root), study (-S, Study Root), psonly (-O, Patient/Study Only), or the SOP Class UID of"
-                            + " any other FIND service")
+                            + " Root), study (-S, Study Root), psonly (-O, Patient/Study Only); any FIND SOP Class by"
+                            + " its dcm4che findscu -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,"
+                            + " HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or the SOP Class UID"
+                            + " of any other FIND service (retired or private ones work raw)")
     private String model = "worklist";
     @UriParam(label = "common", defaultValue = "FINDSCU", description = "Our calling AE title (findscu -aet)")
     private String callingAet = "FINDSCU";

@@ -6,8 +6,8 @@ import org.apache.camel.spi.Metadata;
 public final class DicomFindConstants {
     // ---- request: per-exchange overrides (producer) ----
     @Metadata(label = "producer", javaType = "String",
-              description = "Overrides the model option for this exchange: worklist, patient, study, psonly or a FIND"
-                            + " SOP Class UID")
+              description = "Overrides the model option for this exchange: worklist, patient, study, psonly, a model"
+                            + " name such as StudyRoot or HangingProtocol, or a FIND SOP Class UID")
     public static final String MODEL = "CamelDicomFindModel";
     @Metadata(label = "producer", javaType = "String",
               description = "Query/Retrieve Level (0008,0052) for this exchange; wins over keys and body")

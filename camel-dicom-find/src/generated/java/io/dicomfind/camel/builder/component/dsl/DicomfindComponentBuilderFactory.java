@@ -131,8 +131,11 @@ public interface DicomfindComponentBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 

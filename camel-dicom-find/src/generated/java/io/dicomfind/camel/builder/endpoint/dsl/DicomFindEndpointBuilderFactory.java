@@ -146,8 +146,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1577,8 +1580,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2371,8 +2377,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3029,7 +3038,8 @@ public interface DicomFindEndpointBuilderFactory {
 
         /**
          * Overrides the model option for this exchange: worklist, patient,
-         * study, psonly or a FIND SOP Class UID.
+         * study, psonly, a model name such as StudyRoot or HangingProtocol, or
+         * a FIND SOP Class UID.
          * 
          * The option is a: {@code String} type.
          * 
