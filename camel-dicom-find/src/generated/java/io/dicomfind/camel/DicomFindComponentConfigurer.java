@@ -86,8 +86,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": getOrCreateConfiguration(target).setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
         case "queryRetrieveLevel": getOrCreateConfiguration(target).setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultcap":
+        case "resultCap": getOrCreateConfiguration(target).setResultCap(property(camelContext, int.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": getOrCreateConfiguration(target).setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "splitearliest":
+        case "splitEarliest": getOrCreateConfiguration(target).setSplitEarliest(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitkey":
+        case "splitKey": getOrCreateConfiguration(target).setSplitKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tlsprofile":
@@ -162,8 +168,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
         case "queryRetrieveLevel": return java.lang.String.class;
+        case "resultcap":
+        case "resultCap": return int.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "splitearliest":
+        case "splitEarliest": return java.lang.String.class;
+        case "splitkey":
+        case "splitKey": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tlsprofile":
@@ -234,8 +246,14 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "proposedTransferSyntaxes": return getOrCreateConfiguration(target).getProposedTransferSyntaxes();
         case "queryretrievelevel":
         case "queryRetrieveLevel": return getOrCreateConfiguration(target).getQueryRetrieveLevel();
+        case "resultcap":
+        case "resultCap": return getOrCreateConfiguration(target).getResultCap();
         case "sockettimeout":
         case "socketTimeout": return getOrCreateConfiguration(target).getSocketTimeout();
+        case "splitearliest":
+        case "splitEarliest": return getOrCreateConfiguration(target).getSplitEarliest();
+        case "splitkey":
+        case "splitKey": return getOrCreateConfiguration(target).getSplitKey();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tlsprofile":

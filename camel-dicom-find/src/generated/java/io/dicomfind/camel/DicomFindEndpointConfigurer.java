@@ -88,6 +88,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queryRetrieveLevel": target.getConfiguration().setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "resultcap":
+        case "resultCap": target.getConfiguration().setResultCap(property(camelContext, int.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -99,6 +101,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "splitearliest":
+        case "splitEarliest": target.getConfiguration().setSplitEarliest(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitkey":
+        case "splitKey": target.getConfiguration().setSplitKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
@@ -181,6 +187,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queryRetrieveLevel": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "resultcap":
+        case "resultCap": return int.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -192,6 +200,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "splitearliest":
+        case "splitEarliest": return java.lang.String.class;
+        case "splitkey":
+        case "splitKey": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
@@ -275,6 +287,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queryRetrieveLevel": return target.getConfiguration().getQueryRetrieveLevel();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "resultcap":
+        case "resultCap": return target.getConfiguration().getResultCap();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -286,6 +300,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "splitearliest":
+        case "splitEarliest": return target.getConfiguration().getSplitEarliest();
+        case "splitkey":
+        case "splitKey": return target.getConfiguration().getSplitKey();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":

@@ -24,7 +24,7 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(53);
         props.add("abort");
         props.add("acseTimeout");
         props.add("artimTimeout");
@@ -64,12 +64,15 @@ public class DicomFindEndpointUriFactory extends org.apache.camel.support.compon
         props.add("proposedTransferSyntaxes");
         props.add("queryRetrieveLevel");
         props.add("repeatCount");
+        props.add("resultCap");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
         props.add("socketTimeout");
+        props.add("splitEarliest");
+        props.add("splitKey");
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("timeUnit");

@@ -59,6 +59,10 @@ public class DicomFindProducer extends DefaultProducer {
             request = new FindRequest(request.settings(), request.identifier(), request.priority(), 1,
                     request.cancelAfter());
         }
+        if (endpoint.getConfiguration().getResultCap() > 0) {
+            new SplitQuery(endpoint).process(exchange, request);
+            return;
+        }
         FindRun run = endpoint.startRun(request);
         Message out = exchange.getMessage();
         setQueryHeaders(out, run);

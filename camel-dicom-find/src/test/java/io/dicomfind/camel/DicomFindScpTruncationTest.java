@@ -83,6 +83,21 @@ class DicomFindScpTruncationTest extends CamelTestSupport {
         assertEquals(false, out.getMessage().getHeader(DicomFindConstants.COMPLETE));
     }
 
+    /** Issue 14 item 6: the union of the split queries is every study of the PacsData model, each once. */
+    @Test
+    void resultCapSplitsUntilEveryStudyIsFound() {
+        Exchange out = template.request(studies("&resultCap=" + LIMIT + "&splitEarliest=20180101"), e -> { });
+        List<?> ids = out.getMessage().getBody(List.class);
+        java.util.Set<String> uids = ids.stream().map(a -> ((io.dicomfind.dicom.data.Attributes) a)
+                .getString(io.dicomfind.dicom.data.Tag.StudyInstanceUID).strip())
+                .collect(java.util.stream.Collectors.toSet());
+        assertEquals(40, ids.size(), "none twice");
+        assertEquals(io.dicomfind.peers.PacsData.standard().studies().stream().map(
+                io.dicomfind.peers.PacsData.Study::uid).collect(java.util.stream.Collectors.toSet()), uids);
+        assertEquals(true, out.getMessage().getHeader(DicomFindConstants.COMPLETE));
+        assertEquals(false, out.getMessage().getHeader(DicomFindConstants.TRUNCATED_BY_SCP));
+    }
+
     @Test
     void consumerMarksTheWholePollIncomplete() throws Exception {
         context.addRoutes(new RouteBuilder() {

@@ -1718,6 +1718,76 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Exhaustive queries past an SCP's result cap: a C-FIND that returns
+         * this many matches, ends with a Cancel we did not ask for or fails
+         * with A700 is split on a date range (splitKey) into halves until each
+         * part is below the cap; each match once. SelectList only (the matches
+         * are collected). 0 means off.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: producer
+         * 
+         * @param resultCap the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder resultCap(int resultCap) {
+            doSetProperty("resultCap", resultCap);
+            return this;
+        }
+        /**
+         * Exhaustive queries past an SCP's result cap: a C-FIND that returns
+         * this many matches, ends with a Cancel we did not ask for or fails
+         * with A700 is split on a date range (splitKey) into halves until each
+         * part is below the cap; each match once. SelectList only (the matches
+         * are collected). 0 means off.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: producer
+         * 
+         * @param resultCap the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder resultCap(String resultCap) {
+            doSetProperty("resultCap", resultCap);
+            return this;
+        }
+        /**
+         * Where an open or missing split range starts (YYYYMMDD); it ends
+         * today.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: 19000101
+         * Group: producer
+         * 
+         * @param splitEarliest the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder splitEarliest(String splitEarliest) {
+            doSetProperty("splitEarliest", splitEarliest);
+            return this;
+        }
+        /**
+         * The date key resultCap splits on, a findscu -k path; default
+         * StudyDate, or Scheduled Procedure Step Start Date (inside item 0 of
+         * the Scheduled Procedure Step Sequence) for the worklist.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param splitKey the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder splitKey(String splitKey) {
+            doSetProperty("splitKey", splitKey);
+            return this;
+        }
+        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
