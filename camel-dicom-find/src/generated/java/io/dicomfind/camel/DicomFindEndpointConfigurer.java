@@ -40,10 +40,6 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": target.getConfiguration().setCallingAet(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelafter":
         case "cancelAfter": target.getConfiguration().setCancelAfter(property(camelContext, int.class, value)); return true;
-        case "combineddatetimematching":
-        case "combinedDateTimeMatching": target.getConfiguration().setCombinedDateTimeMatching(property(camelContext, boolean.class, value)); return true;
-        case "commonextendednegotiation":
-        case "commonExtendedNegotiation": target.getConfiguration().setCommonExtendedNegotiation(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacorrection":
@@ -53,20 +49,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "dimsetimeout":
         case "dimseTimeout": target.getConfiguration().setDimseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "emptyvaluematching":
-        case "emptyValueMatching": target.getConfiguration().setEmptyValueMatching(property(camelContext, boolean.class, value)); return true;
         case "enablenewvr":
         case "enableNewVr": target.getConfiguration().setEnableNewVr(property(camelContext, boolean.class, value)); return true;
-        case "enhancedmultiframeimageconversion":
-        case "enhancedMultiFrameImageConversion": target.getConfiguration().setEnhancedMultiFrameImageConversion(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": target.getConfiguration().setFallbackCharacterSet(property(camelContext, java.lang.String.class, value)); return true;
-        case "fuzzysemanticmatching":
-        case "fuzzySemanticMatching": target.getConfiguration().setFuzzySemanticMatching(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotent": target.getConfiguration().setIdempotent(property(camelContext, boolean.class, value)); return true;
         case "idempotentkey":
@@ -87,11 +77,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
-        case "multiplevaluematching":
-        case "multipleValueMatching": target.getConfiguration().setMultipleValueMatching(property(camelContext, boolean.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
-        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "priority": target.getConfiguration().setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
@@ -99,14 +86,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proposedTransferSyntaxes": target.getConfiguration().setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
         case "queryRetrieveLevel": target.getConfiguration().setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
-        case "relationalqueries":
-        case "relationalQueries": target.getConfiguration().setRelationalQueries(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
-        case "responseheaderprefix":
-        case "responseHeaderPrefix": target.getConfiguration().setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
-        case "responseheaders":
-        case "responseHeaders": target.getConfiguration().setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultcap":
+        case "resultCap": target.getConfiguration().setResultCap(property(camelContext, int.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -118,24 +101,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sockettimeout":
         case "socketTimeout": target.getConfiguration().setSocketTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "splitearliest":
+        case "splitEarliest": target.getConfiguration().setSplitEarliest(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitkey":
+        case "splitKey": target.getConfiguration().setSplitKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
-        case "timezonequeryadjustment":
-        case "timezoneQueryAdjustment": target.getConfiguration().setTimezoneQueryAdjustment(property(camelContext, boolean.class, value)); return true;
         case "tlsprofile":
         case "tlsProfile": target.getConfiguration().setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
-        case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
-        case "useridentitypositiveresponse":
-        case "userIdentityPositiveResponse": target.getConfiguration().setUserIdentityPositiveResponse(property(camelContext, boolean.class, value)); return true;
-        case "useridentitytype":
-        case "userIdentityType": target.getConfiguration().setUserIdentityType(property(camelContext, java.lang.String.class, value)); return true;
-        case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -160,10 +139,6 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return java.lang.String.class;
         case "cancelafter":
         case "cancelAfter": return int.class;
-        case "combineddatetimematching":
-        case "combinedDateTimeMatching": return boolean.class;
-        case "commonextendednegotiation":
-        case "commonExtendedNegotiation": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "datacorrection":
@@ -173,20 +148,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return long.class;
         case "dimsetimeout":
         case "dimseTimeout": return long.class;
-        case "emptyvaluematching":
-        case "emptyValueMatching": return boolean.class;
         case "enablenewvr":
         case "enableNewVr": return boolean.class;
-        case "enhancedmultiframeimageconversion":
-        case "enhancedMultiFrameImageConversion": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return java.lang.String.class;
-        case "fuzzysemanticmatching":
-        case "fuzzySemanticMatching": return boolean.class;
         case "greedy": return boolean.class;
         case "idempotent": return boolean.class;
         case "idempotentkey":
@@ -207,11 +176,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": return int.class;
         case "model": return java.lang.String.class;
-        case "multiplevaluematching":
-        case "multipleValueMatching": return boolean.class;
         case "outputtype":
         case "outputType": return io.dicomfind.camel.OutputType.class;
-        case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "priority": return io.dicomfind.dicom.net.Priority.class;
@@ -219,14 +185,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
         case "queryRetrieveLevel": return java.lang.String.class;
-        case "relationalqueries":
-        case "relationalQueries": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
-        case "responseheaderprefix":
-        case "responseHeaderPrefix": return java.lang.String.class;
-        case "responseheaders":
-        case "responseHeaders": return java.lang.String.class;
+        case "resultcap":
+        case "resultCap": return int.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -238,24 +200,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sockettimeout":
         case "socketTimeout": return long.class;
+        case "splitearliest":
+        case "splitEarliest": return java.lang.String.class;
+        case "splitkey":
+        case "splitKey": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
-        case "timezonequeryadjustment":
-        case "timezoneQueryAdjustment": return boolean.class;
         case "tlsprofile":
         case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
-        case "token": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
-        case "useridentitypositiveresponse":
-        case "userIdentityPositiveResponse": return boolean.class;
-        case "useridentitytype":
-        case "userIdentityType": return java.lang.String.class;
-        case "username": return java.lang.String.class;
         default: return null;
         }
     }
@@ -281,10 +239,6 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return target.getConfiguration().getCallingAet();
         case "cancelafter":
         case "cancelAfter": return target.getConfiguration().getCancelAfter();
-        case "combineddatetimematching":
-        case "combinedDateTimeMatching": return target.getConfiguration().isCombinedDateTimeMatching();
-        case "commonextendednegotiation":
-        case "commonExtendedNegotiation": return target.getConfiguration().getCommonExtendedNegotiation();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "datacorrection":
@@ -294,20 +248,14 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return target.getDelay();
         case "dimsetimeout":
         case "dimseTimeout": return target.getConfiguration().getDimseTimeout();
-        case "emptyvaluematching":
-        case "emptyValueMatching": return target.getConfiguration().isEmptyValueMatching();
         case "enablenewvr":
         case "enableNewVr": return target.getConfiguration().isEnableNewVr();
-        case "enhancedmultiframeimageconversion":
-        case "enhancedMultiFrameImageConversion": return target.getConfiguration().isEnhancedMultiFrameImageConversion();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return target.getConfiguration().getFallbackCharacterSet();
-        case "fuzzysemanticmatching":
-        case "fuzzySemanticMatching": return target.getConfiguration().isFuzzySemanticMatching();
         case "greedy": return target.isGreedy();
         case "idempotent": return target.getConfiguration().isIdempotent();
         case "idempotentkey":
@@ -328,11 +276,8 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "model": return target.getConfiguration().getModel();
-        case "multiplevaluematching":
-        case "multipleValueMatching": return target.getConfiguration().isMultipleValueMatching();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
-        case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "priority": return target.getConfiguration().getPriority();
@@ -340,14 +285,10 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proposedTransferSyntaxes": return target.getConfiguration().getProposedTransferSyntaxes();
         case "queryretrievelevel":
         case "queryRetrieveLevel": return target.getConfiguration().getQueryRetrieveLevel();
-        case "relationalqueries":
-        case "relationalQueries": return target.getConfiguration().isRelationalQueries();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
-        case "responseheaderprefix":
-        case "responseHeaderPrefix": return target.getConfiguration().getResponseHeaderPrefix();
-        case "responseheaders":
-        case "responseHeaders": return target.getConfiguration().getResponseHeaders();
+        case "resultcap":
+        case "resultCap": return target.getConfiguration().getResultCap();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -359,24 +300,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sockettimeout":
         case "socketTimeout": return target.getConfiguration().getSocketTimeout();
+        case "splitearliest":
+        case "splitEarliest": return target.getConfiguration().getSplitEarliest();
+        case "splitkey":
+        case "splitKey": return target.getConfiguration().getSplitKey();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
-        case "timezonequeryadjustment":
-        case "timezoneQueryAdjustment": return target.getConfiguration().isTimezoneQueryAdjustment();
         case "tlsprofile":
         case "tlsProfile": return target.getConfiguration().getTlsProfile();
-        case "token": return target.getConfiguration().getToken();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
-        case "useridentitypositiveresponse":
-        case "userIdentityPositiveResponse": return target.getConfiguration().isUserIdentityPositiveResponse();
-        case "useridentitytype":
-        case "userIdentityType": return target.getConfiguration().getUserIdentityType();
-        case "username": return target.getConfiguration().getUsername();
         default: return null;
         }
     }

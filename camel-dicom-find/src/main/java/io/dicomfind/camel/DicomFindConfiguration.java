@@ -39,10 +39,15 @@ public class DicomFindConfiguration implements Cloneable {
     private int port;
 
     // ---- what to query ----
-    @UriParam(label = "common", defaultValue = "worklist", enums = "worklist,patient,study,psonly",
+    @UriParam(label = "common", defaultValue = "worklist",
+              enums = "worklist,patient,study,psonly,PatientRoot,StudyRoot,PatientStudyOnly,MWL,GPWL,UPSPull,UPSWatch,"
+                      + "UPSQuery,HangingProtocol,ColorPalette,GenericImplantTemplate,ImplantAssemblyTemplate,"
+                      + "ImplantTemplateGroup,DefinedProcedureProtocol,ProtocolApproval,Inventory",
               description = "The query information model: worklist (findscu -W, Modality Worklist), patient (-P, Patient"
-                            + " Root), study (-S, Study Root), psonly (-O, Patient/Study Only), or the SOP Class UID of"
-                            + " any other FIND service")
+                            + " Root), study (-S, Study Root), psonly (-O, Patient/Study Only); any FIND SOP Class by"
+                            + " its dcm4che findscu -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,"
+                            + " HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or the SOP Class UID"
+                            + " of any other FIND service (retired or private ones work raw)")
     private String model = "worklist";
     @UriParam(label = "common", defaultValue = "FINDSCU", description = "Our calling AE title (findscu -aet)")
     private String callingAet = "FINDSCU";
@@ -76,6 +81,20 @@ public class DicomFindConfiguration implements Cloneable {
               description = "Most identifiers a SelectList or StreamList returns; when the SCP has more, the query is"
                             + " cancelled and header CamelDicomFindTruncated is true. 0 means no limit")
     private int maxResults;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "Exhaustive queries past an SCP's result cap: a C-FIND that returns this many matches, ends"
+                            + " with a Cancel we did not ask for or fails with A700 is split on a date range"
+                            + " (splitKey) into halves until each part is below the cap; each match once. SelectList"
+                            + " only (the matches are collected). 0 means off")
+    private int resultCap;
+    @UriParam(label = "producer",
+              description = "The date key resultCap splits on, a findscu -k path; default StudyDate, or"
+                            + " Scheduled Procedure Step Start Date (inside item 0 of the Scheduled Procedure Step"
+                            + " Sequence) for the worklist")
+    private String splitKey;
+    @UriParam(label = "producer", defaultValue = "19000101",
+              description = "Where an open or missing split range starts (YYYYMMDD); it ends today")
+    private String splitEarliest = "19000101";
     @UriParam(label = "advanced",
               description = "Most Pending responses one C-FIND may receive: the next one aborts the association and"
                             + " fails the exchange or poll with DicomFindResponseLimitException. This bounds memory,"
@@ -385,6 +404,30 @@ public class DicomFindConfiguration implements Cloneable {
 
     public void setOutputType(OutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public int getResultCap() {
+        return resultCap;
+    }
+
+    public void setResultCap(int resultCap) {
+        this.resultCap = resultCap;
+    }
+
+    public String getSplitKey() {
+        return splitKey;
+    }
+
+    public void setSplitKey(String splitKey) {
+        this.splitKey = splitKey;
+    }
+
+    public String getSplitEarliest() {
+        return splitEarliest;
+    }
+
+    public void setSplitEarliest(String splitEarliest) {
+        this.splitEarliest = splitEarliest;
     }
 
     public int getMaxResults() {

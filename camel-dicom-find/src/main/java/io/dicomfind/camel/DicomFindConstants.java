@@ -6,8 +6,8 @@ import org.apache.camel.spi.Metadata;
 public final class DicomFindConstants {
     // ---- request: per-exchange overrides (producer) ----
     @Metadata(label = "producer", javaType = "String",
-              description = "Overrides the model option for this exchange: worklist, patient, study, psonly or a FIND"
-                            + " SOP Class UID")
+              description = "Overrides the model option for this exchange: worklist, patient, study, psonly, a model"
+                            + " name such as StudyRoot or HangingProtocol, or a FIND SOP Class UID")
     public static final String MODEL = "CamelDicomFindModel";
     @Metadata(label = "producer", javaType = "String",
               description = "Query/Retrieve Level (0008,0052) for this exchange; wins over keys and body")
@@ -70,6 +70,17 @@ public final class DicomFindConstants {
               description = "Whether the SCP confirmed our user identity with a positive response (PS3.7 D.3.3.7.2);"
                             + " set only when the endpoint sends a user identity")
     public static final String USER_IDENTITY_CONFIRMED = "CamelDicomFindUserIdentityConfirmed";
+    @Metadata(javaType = "Boolean",
+              description = "True when the SCP ended the C-FIND with Cancel (FE00) although no C-CANCEL was sent: it"
+                            + " truncated its answer (a result cap, e.g. Orthanc's LimitFindResults), so matches are"
+                            + " missing; a warning is logged and added to CamelDicomFindWarnings")
+    public static final String TRUNCATED_BY_SCP = "CamelDicomFindTruncatedByScp";
+    @Metadata(javaType = "Boolean",
+              description = "True when the final status says every match was sent (Success or a Warning); false after"
+                            + " any Cancel (maxResults, maxMessagesPerPoll, cancelAfter, or CamelDicomFindTruncatedByScp)."
+                            + " On consumer exchanges it is the same for the whole poll: an incomplete poll must not be"
+                            + " taken as the full list (an entry missing from it may still exist)")
+    public static final String COMPLETE = "CamelDicomFindComplete";
     @Metadata(label = "consumer", javaType = "Integer",
               description = "1-based position of the response in its C-FIND (consumer exchanges)")
     public static final String RESPONSE_INDEX = "CamelDicomFindResponseIndex";

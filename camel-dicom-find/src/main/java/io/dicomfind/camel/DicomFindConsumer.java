@@ -33,9 +33,18 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
 
     private Expression idempotentKey;
     private ChangeTracker changes;
+    private volatile boolean lastPollComplete;
 
     public DicomFindConsumer(DicomFindEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+    }
+
+    /**
+     * Whether the last poll got the SCP's whole answer (see {@link DicomFindConstants#COMPLETE}): false after the SCP
+     * truncated it (an unsolicited Cancel), after maxMessagesPerPoll cancelled it, and before the first poll ended.
+     */
+    public boolean isLastPollComplete() {
+        return lastPollComplete;
     }
 
     @Override
@@ -106,6 +115,8 @@ public class DicomFindConsumer extends ScheduledBatchPollingConsumer {
             releaseAll(batch);
             throw e;
         }
+        // false after an unsolicited Cancel (FindRun logged it) or our own: this poll is not the SCP's full list
+        lastPollComplete = run.complete();
         for (Exchange exchange : batch) {
             DicomFindProducer.setResultHeaders(exchange.getMessage(), run);
         }

@@ -178,8 +178,20 @@ public class DicomFindEndpoint extends ScheduledPollEndpoint implements Endpoint
         }
     }
 
+    /** A model without levels (worklists, UPS, Hanging Protocol ...) has no (0008,0052) in its identifier. */
+    private static void checkLevelApplies(DicomFindConfiguration c) {
+        io.dicomfind.dicom.net.FindInformationModel m =
+                io.dicomfind.dicom.net.FindInformationModel.forSopClass(Model.sopClassUidOf(c.getModel()));
+        if (m != null && !m.hasQueryRetrieveLevel() && c.getQueryRetrieveLevel() != null) {
+            throw new IllegalArgumentException("dicomfind: queryRetrieveLevel=" + c.getQueryRetrieveLevel()
+                    + " does not apply to model=" + c.getModel() + ": " + m.sopClassName()
+                    + " has no Query/Retrieve Level (0008,0052) in its identifier");
+        }
+    }
+
     /** Every findscu network option of the configuration, mapped onto the network layer's association config. */
     private AssociationConfig associationConfig(DicomFindConfiguration c) throws Exception {
+        checkLevelApplies(c);
         AssociationConfig.Builder b = AssociationConfig.builder(c.getHost(), c.getPort())
                 .callingAeTitle(c.getCallingAet())
                 .calledAeTitle(c.getCalledAet())

@@ -71,6 +71,10 @@ public class DicomFindProducer extends DefaultProducer {
             request = new FindRequest(request.settings(), request.identifier(), request.priority(), 1,
                     request.cancelAfter());
         }
+        if (endpoint.getConfiguration().getResultCap() > 0) {
+            new SplitQuery(endpoint).process(exchange, request);
+            return;
+        }
         FindRun run = endpoint.startRun(request);
         Message out = exchange.getMessage();
         setQueryHeaders(out, run);
@@ -121,5 +125,7 @@ public class DicomFindProducer extends DefaultProducer {
         out.setHeader(DicomFindConstants.WARNINGS, run.warnings());
         out.setHeader(DicomFindConstants.ELAPSED, run.elapsedMillis());
         out.setHeader(DicomFindConstants.TRUNCATED, run.truncated());
+        out.setHeader(DicomFindConstants.TRUNCATED_BY_SCP, run.truncatedByScp());
+        out.setHeader(DicomFindConstants.COMPLETE, run.complete());
     }
 }

@@ -50,6 +50,7 @@ final class FindRun implements Iterator<Attributes>, Closeable {
     private boolean closed;
     private boolean stopDelivering;
     private boolean truncated;
+    private boolean truncatedByScp;
     private int responseCount;
     private int delivered;
     private DimseStatus finalStatus;
@@ -164,6 +165,11 @@ final class FindRun implements Iterator<Attributes>, Closeable {
                     return true;
                 }
             } else {
+                if (r.isTruncatedByScp()) {
+                    truncatedByScp = true;
+                    warn("the SCP truncated the answer: it ended the C-FIND with Cancel (FE00) after "
+                            + responseCount + " matches although no C-CANCEL was sent; the result is incomplete");
+                }
                 finish(r.status());
             }
         }
@@ -331,6 +337,21 @@ final class FindRun implements Iterator<Attributes>, Closeable {
 
     boolean truncated() {
         return truncated;
+    }
+
+    /** The SCP ended with Cancel (FE00) although we sent no C-CANCEL (PS3.4 C.4.1.2): its answer is cut short. */
+    boolean truncatedByScp() {
+        return truncatedByScp;
+    }
+
+    /**
+     * True when the final status says the SCP sent every match (Success or a Warning): false while running, after a
+     * Cancel (ours, for maxResults, maxMessagesPerPoll, cancelAfter or a stopped route, or the SCP's own) and when the
+     * association failed.
+     */
+    boolean complete() {
+        return finalStatus != null && (finalStatus.category() == DimseStatus.Category.SUCCESS
+                || finalStatus.category() == DimseStatus.Category.WARNING);
     }
 
     List<String> warnings() {

@@ -32,6 +32,16 @@ public interface FindSession extends Closeable {
     }
 
     /**
+     * resultCap: runs {@link io.dicomfind.dicom.net.SplitFind} on this association, each distinct match to
+     * {@code sink}. Only the network layer's session can; others refuse.
+     */
+    default io.dicomfind.dicom.net.SplitFind split(String sopClassUid, Attributes identifier, int cap,
+            String splitKey, java.time.LocalDate earliest,
+            java.util.function.Consumer<io.dicomfind.dicom.net.FindResponse> sink) throws IOException {
+        throw new UnsupportedOperationException("resultCap needs the network layer's FindService");
+    }
+
+    /**
      * Ends the association: an unfinished C-FIND is cancelled and read to its end, then the association is released;
      * or, when {@link FindSettings#abort()} asks for it (findscu {@code --abort}), it is aborted at once. The socket is
      * closed on every path; idempotent.

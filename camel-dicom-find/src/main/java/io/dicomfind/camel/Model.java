@@ -1,6 +1,7 @@
 package io.dicomfind.camel;
 
 import io.dicomfind.dicom.data.UID;
+import io.dicomfind.dicom.net.FindInformationModel;
 import java.util.Locale;
 
 /**
@@ -50,11 +51,15 @@ public enum Model {
         if (m != null) {
             return m.sopClassUid;
         }
+        FindInformationModel named = FindInformationModel.forName(model);
+        if (named != null) {
+            return named.sopClassUid(); // every FIND SOP Class by name (dcm4che's -M names): StudyRoot, UPSPull ...
+        }
         if (model != null && model.matches("[0-9]+(\\.[0-9]+)*") && model.length() <= 64) {
             return model; // PS3.5 9.1: a UID is digits and dots, at most 64 characters
         }
-        throw new IllegalArgumentException("model '" + model
-                + "' is neither worklist, patient, study, psonly nor a SOP Class UID");
+        throw new IllegalArgumentException("model '" + model + "' is neither worklist, patient, study, psonly, one of "
+                + FindInformationModel.names() + " nor a SOP Class UID");
     }
 
     /** The model for a name or one of the four SOP Class UIDs, or null (another FIND SOP class). */

@@ -50,6 +50,20 @@ public final class NetFindService implements FindService {
         }
 
         @Override
+        public io.dicomfind.dicom.net.SplitFind split(String sopClassUid, Attributes identifier, int cap,
+                String splitKey, java.time.LocalDate earliest,
+                java.util.function.Consumer<FindResponse> sink) throws IOException {
+            io.dicomfind.dicom.net.FindInformationModel m =
+                    io.dicomfind.dicom.net.FindInformationModel.forSopClass(sopClassUid);
+            io.dicomfind.dicom.net.SplitFind split = new io.dicomfind.dicom.net.SplitFind(association, sopClassUid,
+                    cap, splitKey != null ? splitKey : io.dicomfind.dicom.net.SplitFind.defaultSplitKey(m),
+                    io.dicomfind.dicom.net.SplitFind.uniqueKeysFor(m, identifier), earliest,
+                    java.time.LocalDate.now());
+            split.run(identifier, sink);
+            return split;
+        }
+
+        @Override
         public void close() throws IOException {
             if (abort) {
                 // findscu --abort: A-ABORT ends an unfinished C-FIND too (PS3.8 7.3), no C-CANCEL needed

@@ -57,13 +57,33 @@ public final class OrthancPeer extends ServerPeer {
      * DICOM TLS settings.
      */
     public static OrthancPeer startEmpty(String extraConfig) {
+        return startEmpty(extraConfig, 0);
+    }
+
+    /**
+     * Starts Orthanc with {@code LimitFindResults} set and the standard data loaded: with more than {@code limit}
+     * matches, Orthanc 1.10 sends {@code limit} of them and then a final Cancel (FE00) although no C-CANCEL was sent.
+     */
+    public static OrthancPeer startWithFindLimit(int limit) {
+        OrthancPeer orthanc = startEmpty("", limit);
+        try {
+            orthanc.load(PacsData.standardFiles());
+            return orthanc;
+        } catch (RuntimeException e) {
+            orthanc.close();
+            throw e;
+        }
+    }
+
+    /** An empty Orthanc with {@code LimitFindResults} {@code limitFindResults} (0: none) and more configuration. */
+    public static OrthancPeer startEmpty(String extraConfig, int limitFindResults) {
         Peers.requireBinaries(BINARY, "dump2dcm", "dcmdump", "findscu");
         return Peers.inTempDir("orthanc", "configure Orthanc", dir -> {
             int port = Peers.freePort();
             int httpPort = Peers.freePort();
             Files.createDirectories(dir.resolve("storage"));
             Path config = dir.resolve("orthanc.json");
-            Files.writeString(config, config(port, httpPort, dir, extraConfig));
+            Files.writeString(config, config(port, httpPort, dir, extraConfig, limitFindResults));
             PeerProcess p = PeerProcess.startListening("Orthanc", List.of(BINARY,
                     "--logfile=" + dir.resolve("orthanc.log"), config.toString()), java.util.Map.of(), dir,
                     dir.resolve("orthanc-console.log"), httpPort, port);
@@ -83,6 +103,10 @@ public final class OrthancPeer extends ServerPeer {
     }
 
     static String config(int port, int httpPort, Path dir, String extraConfig) {
+        return config(port, httpPort, dir, extraConfig, 0);
+    }
+
+    static String config(int port, int httpPort, Path dir, String extraConfig, int limitFindResults) {
         return """
                 {
                   "Name": "dicomfind-test",
@@ -93,7 +117,7 @@ public final class OrthancPeer extends ServerPeer {
                   "AuthenticationEnabled": false,
                   "DicomCheckCalledAet": false,
                   "DicomAlwaysAllowFind": true,
-                  "LimitFindResults": 0,
+                  "LimitFindResults": %d,
                   "LimitFindInstances": 0,
                   "Plugins": [],
                   "StorageDirectory": "%s",
@@ -103,7 +127,8 @@ public final class OrthancPeer extends ServerPeer {
                   "StorageCompression": false,
                   "HttpDescribeErrors": true%s
                 }
-                """.formatted(AE_TITLE, port, httpPort, json(dir.resolve("storage")), json(dir.resolve("storage")),
+                """.formatted(AE_TITLE, port, httpPort, limitFindResults, json(dir.resolve("storage")),
+                json(dir.resolve("storage")),
                 extraConfig.isBlank() ? "" : ",\n  " + extraConfig);
     }
 

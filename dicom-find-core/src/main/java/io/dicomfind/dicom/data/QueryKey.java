@@ -174,17 +174,24 @@ public final class QueryKey {
 
     /**
      * The data set or item of {@code ds} that holds the attribute at the end of this path, following the item
-     * indexes on the way without creating anything: null when a sequence or an item on the way is missing. For reading
-     * a response by the same paths that build queries.
+     * indexes on the way (item 0 where the path names none) without creating anything: null when a sequence or an
+     * item on the way is missing. For reading a response by the same paths that build queries.
      */
     public Attributes itemIn(Attributes ds) {
         Attributes current = ds;
         for (int i = 0; i < steps.size() - 1 && current != null; i++) {
             Step s = steps.get(i);
             Sequence seq = current.getSequence(s.tag());
-            current = seq == null || s.item() >= seq.size() ? null : seq.get(s.item());
+            int item = Math.max(0, s.item());
+            current = seq == null || item >= seq.size() ? null : seq.get(item);
         }
         return current;
+    }
+
+    /** The value at this key's path in {@code ds} (item 0 where the path names none), or null if absent. */
+    public String valueIn(Attributes ds) {
+        Attributes item = itemIn(ds);
+        return item == null ? null : item.getString(tag());
     }
 
     /** The VR of the attribute at the end of the path (SQ for a sequence or an item of one). */

@@ -173,7 +173,11 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
                 LOG.debug("{}: {} with status {} carries a data set of {} bytes; ignored", association.peer(),
                         what, status, m.dataSet().length);
             }
-            finalResponse = new FindResponse(messageId, status, null, cmd, received);
+            finalResponse = FindResponse.finalResponse(messageId, status, cmd, received, cancelSent);
+            if (finalResponse.isTruncatedByScp()) {
+                LOG.debug("{}: {} is a Cancel although no C-CANCEL was sent: the SCP truncated the answer after {}"
+                        + " matches", association.peer(), what, pendingCount);
+            }
             end();
             return finalResponse;
         }
@@ -216,6 +220,14 @@ public final class FindQuery implements Iterator<FindResponse>, AutoCloseable {
 
     public boolean isCancelRequested() {
         return cancelSent;
+    }
+
+    /**
+     * True when the query ended with a Cancel status (FE00) although no C-CANCEL was sent: the SCP truncated the
+     * answer (see {@link FindResponse#isTruncatedByScp()}); {@link #pendingCount()} matches arrived.
+     */
+    public boolean isTruncatedByScp() {
+        return finalResponse != null && finalResponse.isTruncatedByScp();
     }
 
     /** The final response, or null while running (or if the association failed before it). */

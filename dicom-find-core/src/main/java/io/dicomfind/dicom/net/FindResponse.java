@@ -26,6 +26,7 @@ public final class FindResponse {
     /** Decoded; for a canonical encoding null until first asked for (volatile: a response may change threads). */
     private volatile Attributes identifier;
     private final Encoded encoded;
+    private final boolean truncatedByScp;
 
     /** The Identifier as received: its bytes (never handed out), transfer syntax and decoding limits. */
     private record Encoded(byte[] data, TransferSyntax transferSyntax, DecodeLimits limits, boolean canonical) {
@@ -33,17 +34,28 @@ public final class FindResponse {
 
     public FindResponse(int messageIdBeingRespondedTo, DimseStatus status, Attributes identifier,
             Attributes command, int index) {
-        this(messageIdBeingRespondedTo, status, identifier, null, command, index);
+        this(messageIdBeingRespondedTo, status, identifier, null, command, index, false);
     }
 
     private FindResponse(int messageIdBeingRespondedTo, DimseStatus status, Attributes identifier, Encoded encoded,
-            Attributes command, int index) {
+            Attributes command, int index, boolean truncatedByScp) {
         this.messageIdBeingRespondedTo = messageIdBeingRespondedTo;
         this.status = status;
         this.identifier = identifier;
         this.encoded = encoded;
         this.command = command;
         this.index = index;
+        this.truncatedByScp = truncatedByScp;
+    }
+
+    /**
+     * A final response. {@code cancelRequested}: whether the SCU had sent C-CANCEL-FIND-RQ for this C-FIND; a Cancel
+     * status without one means the SCP ended matching on its own ({@link #isTruncatedByScp()}).
+     */
+    public static FindResponse finalResponse(int messageIdBeingRespondedTo, DimseStatus status, Attributes command,
+            int index, boolean cancelRequested) {
+        boolean truncated = status.category() == DimseStatus.Category.CANCEL && !cancelRequested;
+        return new FindResponse(messageIdBeingRespondedTo, status, null, null, command, index, truncated);
     }
 
     /**
@@ -58,7 +70,7 @@ public final class FindResponse {
         boolean canonical = CanonicalEncoding.check(data, ts, limits, options);
         Attributes decoded = canonical ? null : DataSetReader.read(data, ts, limits);
         return new FindResponse(messageIdBeingRespondedTo, status, decoded, new Encoded(data, ts, limits, canonical),
-                command, index);
+                command, index, false);
     }
 
     /** (0000,0120): equal to the Message ID of the C-FIND-RQ (checked on receipt). */
@@ -172,9 +184,19 @@ public final class FindResponse {
         return status.isFinal();
     }
 
+    /**
+     * True for a final Cancel (FE00) although the SCU sent no C-CANCEL: PS3.4 C.4.1.2 defines Cancel only as the
+     * answer to a C-CANCEL, so the SCP stopped matching on its own and the answer is incomplete. Orthanc with
+     * {@code LimitFindResults} N does this after N matches; the user must not take the list as complete.
+     */
+    public boolean isTruncatedByScp() {
+        return truncatedByScp;
+    }
+
     @Override
     public String toString() {
         return "C-FIND-RSP #" + index + " (message ID " + messageIdBeingRespondedTo + "): " + status
+                + (truncatedByScp ? " without C-CANCEL (truncated by the SCP)" : "")
                 + (encoded != null ? ", identifier of " + encoded.data().length + " bytes"
                         : identifier != null ? ", identifier with " + identifier.size() + " elements" : "");
     }

@@ -209,6 +209,7 @@ public final class EmbeddedFindScp implements AutoCloseable {
         private List<TransferSyntax> transferSyntaxes = TransferSyntax.ALL;
         private DataSetSource worklist;
         private DataSetSource studies;
+        private final Map<InformationModel, DataSetSource> flat = new EnumMap<>(InformationModel.class);
         private Set<InformationModel> queryRetrieveModels = Set.of(InformationModel.PATIENT_ROOT,
                 InformationModel.STUDY_ROOT, InformationModel.PATIENT_STUDY_ONLY);
         private MatchingRules matchingRules = MatchingRules.DEFAULT;
@@ -313,6 +314,19 @@ public final class EmbeddedFindScp implements AutoCloseable {
         /** Serves Modality Worklist FIND from worklist items given in code. */
         public Builder worklist(List<Attributes> items) {
             return worklist(DataSetSource.of(items));
+        }
+
+        /**
+         * Serves one of the models without levels other than the worklist ({@link InformationModel#HANGING_PROTOCOL},
+         * {@link InformationModel#COLOR_PALETTE}, {@link InformationModel#UPS_PULL}) from data sets given in code,
+         * matched as worklist items are (each data set as a whole, PS3.4 C.2.2).
+         */
+        public Builder serve(InformationModel model, List<Attributes> dataSets) {
+            if (model.isHierarchical() || model == InformationModel.MODALITY_WORKLIST) {
+                throw new IllegalArgumentException(model + " is served with studies(...) or worklist(...)");
+            }
+            flat.put(model, DataSetSource.of(dataSets));
+            return this;
         }
 
         /** Serves Modality Worklist FIND from any source (streamed, e.g. generated items). */
@@ -508,6 +522,10 @@ public final class EmbeddedFindScp implements AutoCloseable {
             if (worklist != null) {
                 models.put(InformationModel.MODALITY_WORKLIST,
                         new ScpConfig.Served(worklist, new QueryEngine(matcher, worklistCharacterSet, null, SupportedKeys.ALL)));
+            }
+            for (Map.Entry<InformationModel, DataSetSource> e : flat.entrySet()) {
+                models.put(e.getKey(), new ScpConfig.Served(e.getValue(),
+                        new QueryEngine(matcher, worklistCharacterSet, null, SupportedKeys.ALL)));
             }
             if (studies != null) {
                 QueryEngine engine = new QueryEngine(matcher, studiesCharacterSet,

@@ -20,7 +20,13 @@ public enum InformationModel {
     PATIENT_STUDY_ONLY(UID.PatientStudyOnlyQueryRetrieveInformationModelFind,
             EnumSet.of(QueryLevel.PATIENT, QueryLevel.STUDY)),
     /** Modality Worklist Information Model - FIND (PS3.4 K.6.1). */
-    MODALITY_WORKLIST(UID.ModalityWorklistInformationModelFind, EnumSet.noneOf(QueryLevel.class));
+    MODALITY_WORKLIST(UID.ModalityWorklistInformationModelFind, EnumSet.noneOf(QueryLevel.class)),
+    /** Hanging Protocol Information Model - FIND (PS3.4 U): no levels, served with {@code serve(...)}. */
+    HANGING_PROTOCOL(UID.HangingProtocolInformationModelFind, EnumSet.noneOf(QueryLevel.class)),
+    /** Color Palette Query/Retrieve Information Model - FIND (PS3.4 X): no levels. */
+    COLOR_PALETTE(UID.ColorPaletteQueryRetrieveInformationModelFind, EnumSet.noneOf(QueryLevel.class)),
+    /** Unified Procedure Step - Pull (PS3.4 CC): its C-FIND only (no N-services), no levels. */
+    UPS_PULL(UID.UnifiedProcedureStepPull, EnumSet.noneOf(QueryLevel.class));
 
     private final String sopClassUid;
     private final EnumSet<QueryLevel> levels;

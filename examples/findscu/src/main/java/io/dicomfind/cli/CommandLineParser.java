@@ -74,7 +74,8 @@ final class CommandLineParser {
         negotiation(o.negotiation);
         output(o);
         keys(o);
-        if (o.queryFiles.isEmpty() && o.keys.isEmpty()) {
+        boolean modelKeys = o.model.named() && o.model.model() != null; // -M NAME brings its usual keys
+        if (o.queryFiles.isEmpty() && o.keys.isEmpty() && !modelKeys) {
             throw new UsageException("either query file or override keys (or both) must be specified");
         }
         return o;
@@ -164,15 +165,49 @@ final class CommandLineParser {
         }
     }
 
+    /** Issue 14 item 6: {@code --result-cap N [--split-key k] [--split-earliest YYYYMMDD]}. */
+    private void resultCap(FindscuOptions o) throws UsageException {
+        Occurrence cap = last("--result-cap");
+        Occurrence key = last("--split-key");
+        Occurrence earliest = last("--split-earliest");
+        if (cap == null) {
+            if (key != null || earliest != null) {
+                throw new UsageException("--" + (key != null ? "split-key" : "split-earliest")
+                        + " only allowed with --result-cap");
+            }
+            return;
+        }
+        o.resultCap = (int) intOption(cap, 1, Integer.MAX_VALUE);
+        if (key != null) {
+            try {
+                io.dicomfind.dicom.data.QueryKey.parse(key.value());
+            } catch (RuntimeException e) {
+                throw new UsageException("Invalid value for option --split-key (" + key.value() + "): "
+                        + e.getMessage());
+            }
+            o.splitKey = key.value();
+        }
+        if (earliest != null) {
+            try {
+                o.splitEarliest = java.time.LocalDate.parse(earliest.value(),
+                        java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new UsageException("Invalid value for option --split-earliest (" + earliest.value()
+                        + "); allowed: a date YYYYMMDD");
+            }
+        }
+    }
+
     // --- network options ---------------------------------------------------------------------------------------
 
     private void network(FindscuOptions o) throws UsageException {
-        Occurrence model = last("--worklist", "--patient", "--study", "--psonly");
+        Occurrence model = last("--worklist", "--patient", "--study", "--psonly", "--model");
         if (model != null) {
             o.model = switch (model.option().longName()) {
                 case "--patient" -> InformationModel.PATIENT_ROOT;
                 case "--study" -> InformationModel.STUDY_ROOT;
                 case "--psonly" -> InformationModel.PATIENT_STUDY_ONLY;
+                case "--model" -> InformationModel.named(model.values().get(0));
                 default -> InformationModel.WORKLIST;
             };
         }
@@ -236,6 +271,7 @@ final class CommandLineParser {
         if (cancel != null) {
             o.cancelAfter = intOption(cancel, 0, Integer.MAX_VALUE);
         }
+        resultCap(o);
     }
 
     /** Our additions: extended negotiation and user identity (see {@link NegotiationArguments}). */

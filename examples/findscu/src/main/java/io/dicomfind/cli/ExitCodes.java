@@ -30,6 +30,13 @@ final class ExitCodes {
      */
     static final int USER_IDENTITY = 8;
 
+    /**
+
+     * A C-FIND ended with Cancel (FE00) although we sent no C-CANCEL: the SCP truncated its answer (a result cap,
+     * e.g. Orthanc's LimitFindResults). Ours; DCMTK exits 0 and the list looks complete.
+     */
+    static final int TRUNCATED_BY_SCP = 7;
+
     private ExitCodes() {
     }
 }

@@ -19,6 +19,7 @@ import io.dicomfind.dicom.net.FindResponse;
 import io.dicomfind.dicom.net.NoPresentationContextException;
 import io.dicomfind.dicom.net.UserIdentityRejectedException;
 import io.dicomfind.dicom.net.PresentationContextResult;
+import io.dicomfind.dicom.net.SplitFind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,7 @@ final class FindRunner {
     private final boolean debug;
     private int responseCount;
     private boolean queryFailed;
+    private boolean truncatedByScp;
     private boolean outputFailed;
     /** A response was shown shortened or not in full (an output limit, exit code 6). */
     private boolean outputLimited;
@@ -165,10 +167,17 @@ final class FindRunner {
         if (queryFailed) {
             return ExitCodes.QUERY_FAILED;
         }
+        if (truncatedByScp) {
+            return ExitCodes.TRUNCATED_BY_SCP;
+        }
         return outputFailed ? ExitCodes.OUTPUT_FAILED : outputLimited ? ExitCodes.OUTPUT_LIMITED : ExitCodes.OK;
     }
 
     private void runQuery(Association association, String sopClass, Query q, boolean sentBefore) throws IOException {
+        if (options.resultCap != null) {
+            runSplit(association, sopClass, q);
+            return;
+        }
         Attributes identifier = Attributes.copyOf(q.identifier());
         FindQuery query = association.find(sopClass, identifier);
         // DCMTK at -d names the message in a DIMSE dump instead of the "(MsgID n)" suffix
@@ -184,7 +193,6 @@ final class FindRunner {
             log.info(RequestDump.of(q.identifier(), q.fileTransferSyntax(), q.fileSequences(), sentBefore));
         }
         TransferSyntax ts = query.transferSyntax();
-        boolean show = options.showResponses();
         FindResponse rsp;
         while ((rsp = query.nextResponse()) != null) {
             responseCount++;
@@ -201,34 +209,88 @@ final class FindRunner {
                     log.error("Find Response Failed: " + status + " (query " + q.source() + ")");
                 } else if (status.category() == DimseStatus.Category.WARNING) {
                     log.warn("Find Response Warning: " + status);
+                } else if (rsp.isTruncatedByScp()) {
+                    truncatedByScp = true;
+                    log.warn(truncationWarning(association, query.pendingCount(), q.source()));
                 }
                 continue;
             }
-            if (debug) {
-                log.info("Received Find Response " + responseCount);
-                log.debug(DimseDump.findResponse(rsp));
-                if (show) {
-                    log.debug("Response Identifiers:");
-                    listing(LogLevel.DEBUG, ts, rsp.identifier());
-                }
-            } else if (show) {
-                log.write(LogLevel.INFO, "---------------------------");
-                log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + StatusText.of(status.code()) + ")");
-                listing(LogLevel.INFO, ts, rsp.identifier());
-            } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
-                log.info("Received Find Response " + responseCount + " (" + StatusText.of(status.code()) + ")");
-            }
-            // the identifier is decoded only if shown or written out in another form: -X copies a canonical one
-            if (output != null && rsp.hasIdentifier()
-                    && (options.limitOutput == null || responseCount <= options.limitOutput)) {
-                extract(rsp, ts);
-            }
+            pending(rsp, ts);
             if (options.cancelAfter != null && options.cancelAfter == responseCount && !query.isCancelRequested()) {
                 log.info("Sending Cancel Request (MsgID " + query.messageId() + ", PresID "
                         + query.presentationContextId() + ")");
                 query.cancel();
             }
         }
+    }
+
+    /** Logs, shows and extracts one Pending response (number {@link #responseCount}). */
+    private void pending(FindResponse rsp, TransferSyntax ts) {
+        boolean show = options.showResponses();
+        if (debug) {
+            log.info("Received Find Response " + responseCount);
+            log.debug(DimseDump.findResponse(rsp));
+            if (show) {
+                log.debug("Response Identifiers:");
+                listing(LogLevel.DEBUG, ts, rsp.identifier());
+            }
+        } else if (show) {
+            log.write(LogLevel.INFO, "---------------------------");
+            log.write(LogLevel.INFO, "Find Response: " + responseCount + " (" + StatusText.of(rsp.status().code()) + ")");
+            listing(LogLevel.INFO, ts, rsp.identifier());
+        } else if (log.isEnabled(LogLevel.INFO)) { // no message built per response when quiet
+            log.info("Received Find Response " + responseCount + " (" + StatusText.of(rsp.status().code()) + ")");
+        }
+        // the identifier is decoded only if shown or written out in another form: -X copies a canonical one
+        if (output != null && rsp.hasIdentifier()
+                && (options.limitOutput == null || responseCount <= options.limitOutput)) {
+            extract(rsp, ts);
+        }
+    }
+
+    /**
+     * {@code --result-cap}: the query split on a date range until each part is below the cap (issue 14 item 6,
+     * {@link SplitFind}); each distinct match is shown and extracted as it arrives.
+     */
+    private void runSplit(Association association, String sopClass, Query q) throws IOException {
+        Attributes identifier = Attributes.copyOf(q.identifier());
+        io.dicomfind.dicom.net.FindInformationModel model = options.model.model();
+        String key = options.splitKey != null ? options.splitKey : SplitFind.defaultSplitKey(model);
+        SplitFind split = new SplitFind(association, sopClass, options.resultCap, key,
+                SplitFind.uniqueKeysFor(model, identifier), options.splitEarliest, java.time.LocalDate.now());
+        log.info("Sending Find Requests split on " + key + " below a result cap of " + options.resultCap);
+        if (log.isEnabled(LogLevel.INFO)) {
+            log.info("Request Identifiers:");
+            log.info(RequestDump.of(q.identifier(), q.fileTransferSyntax(), q.fileSequences(), false));
+        }
+        TransferSyntax ts = association.transferSyntax(sopClass);
+        long n = split.run(identifier, rsp -> {
+            responseCount++;
+            pending(rsp, ts);
+        });
+        log.info("Split query: " + split.queries() + " C-FINDs, " + n + " distinct matches (at most "
+                + split.maxKeysHeld() + " keys held)");
+        for (String w : split.warnings()) {
+            log.warn(w);
+        }
+        if (!split.incompleteRanges().isEmpty()) {
+            truncatedByScp = true;
+            AssociationConfig c = association.config();
+            log.warn("SCP " + c.calledAeTitle() + "@" + c.host() + ":" + c.port() + " still truncates "
+                    + String.join(", ", split.incompleteRanges()) + ": the list is incomplete (query "
+                    + q.source() + ")");
+        }
+    }
+
+    /**
+     * PS3.4 C.4.1.2: Cancel answers a C-CANCEL; we sent none, so the SCP stopped on its own (a result cap such as
+     * Orthanc's LimitFindResults) and the list is incomplete. DCMTK findscu exits 0 here; we say so and exit 7.
+     */
+    private String truncationWarning(Association association, int matches, String source) {
+        AssociationConfig c = association.config();
+        return "SCP " + c.calledAeTitle() + "@" + c.host() + ":" + c.port() + " truncated the answer: it ended the"
+                + " C-FIND with Cancel (FE00) after " + matches + " match" + (matches == 1 ? "" : "es")
+                + " although no C-CANCEL was sent; the list is incomplete (query " + source + ")";
     }
 
     /** DCMTK shows a file in the -od directory as "dir/name", and just "name" for the default ".". */
@@ -289,8 +351,11 @@ final class FindRunner {
         List<Query> queries = new ArrayList<>();
         DataCorrection correction = options.dataCorrection ? new DataCorrection(log) : null;
         if (options.queryFiles.isEmpty()) {
-            Attributes ds = new Attributes();
+            // -M NAME: the model's usual keys first (its level, return keys), then -k; -W -P -S -O as DCMTK: none
+            Attributes ds = options.model.named() && options.model.model() != null
+                    ? options.model.model().defaultIdentifier() : new Attributes();
             applyKeys(ds);
+            checkLevel(ds, "(keys)");
             queries.add(new Query("(keys)", ds, null, Set.of()));
             return queries;
         }
@@ -307,9 +372,20 @@ final class FindRunner {
             }
             Set<Sequence> fileSequences = RequestDump.sequencesOf(ds);
             applyKeys(ds);
+            checkLevel(ds, file.toString());
             queries.add(new Query(file.toString(), ds, f.transferSyntax(), fileSequences));
         }
         return queries;
+    }
+
+    /** -M only: the model's Query/Retrieve Level rule (sent anyway: the SCP decides, as DCMTK lets it). */
+    private void checkLevel(Attributes ds, String source) {
+        if (options.model.named() && options.model.model() != null) {
+            String problem = options.model.model().levelProblem(ds);
+            if (problem != null) {
+                log.warn(problem + " (query " + source + ")");
+            }
+        }
     }
 
     private void applyKeys(Attributes ds) {

@@ -41,6 +41,12 @@ final class FindscuOptions {
     int repeat = 1;
     boolean abort;
     Integer cancelAfter;
+    /** --result-cap N: split the query below N matches (issue 14 item 6); null: off. */
+    Integer resultCap;
+    /** --split-key: the date key to split on; null: the model's default. */
+    String splitKey;
+    /** --split-earliest: where an open or missing range starts. */
+    java.time.LocalDate splitEarliest = java.time.LocalDate.of(1900, 1, 1);
 
     /** Extended negotiation and user identity: our additions, spelled as dcm4che's findscu. */
     final NegotiationArguments negotiation = new NegotiationArguments();

@@ -79,6 +79,11 @@ final class OptionTable {
         opt("-P", "--patient", 0, "use patient root information model");
         opt("-S", "--study", 0, "use study root information model");
         opt("-O", "--psonly", 0, "use patient/study only information model");
+        opt("-M", "--model", 1, "[n]ame: string (not in DCMTK)",
+                "use information model n (dcm4che's names):", "PatientRoot, StudyRoot, PatientStudyOnly, MWL,",
+                "GPWL, UPSPull, UPSWatch, UPSQuery,", "HangingProtocol, ColorPalette,",
+                "GenericImplantTemplate, ImplantAssemblyTemplate,", "ImplantTemplateGroup, DefinedProcedureProtocol,",
+                "ProtocolApproval, Inventory, or a SOP Class UID;", "without query file, starts from its usual keys");
         subsection("application entity titles:");
         opt("-aet", "--aetitle", 1, "[a]etitle: string", "set my calling AE title (default: FINDSCU)");
         opt("-aec", "--call", 1, "[a]etitle: string", "set called AE title of peer (default: ANY-SCP)");
@@ -126,6 +131,14 @@ final class OptionTable {
         opt(null, "--user-saml", 1, "[a]ssertion: string, or @file", "authenticate with SAML assertion a");
         opt(null, "--user-kerberos", 1, "[f]ilename: string", "authenticate with the Kerberos ticket in file f");
         opt(null, "--user-rsp", 0, "request a positive response; fail without one");
+        subsection("result caps (not in DCMTK):");
+        opt(null, "--result-cap", 1, "[n]umber: integer",
+                "split the query on a date range until each part", "has fewer than n matches (default: off)");
+        opt(null, "--split-key", 1, "[k]ey: dict. name or path",
+                "date key to split on (only with --result-cap;", "default: StudyDate, for MWL",
+                "ScheduledProcedureStepStartDate)");
+        opt(null, "--split-earliest", 1, "[d]ate: YYYYMMDD (default: 19000101)",
+                "start of an open or missing split range");
 
         section("transport layer security (TLS) options:");
         subsection("transport protocol stack:");

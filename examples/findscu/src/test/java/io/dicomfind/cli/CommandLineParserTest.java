@@ -96,6 +96,10 @@ class CommandLineParserTest {
                 Map.entry("--max-pdu", List.of("-pdu", "131072")),
                 Map.entry("--repeat", List.of("--repeat", "3")),
                 Map.entry("--cancel", List.of("--cancel", "2")),
+                Map.entry("--model", List.of("-M", "StudyRoot")),
+                Map.entry("--result-cap", List.of("--result-cap", "500")),
+                Map.entry("--split-key", List.of("--result-cap", "5", "--split-key", "StudyDate")),
+                Map.entry("--split-earliest", List.of("--result-cap", "5", "--split-earliest", "20000101")),
                 Map.entry("--enable-tls", List.of("+tls", "key.pem", "cert.pem")),
                 Map.entry("--use-passwd", List.of("+tls", "k", "c", "+pw", "secret")),
                 Map.entry("--std-passwd", List.of("+tls", "k", "c", "+ps")),
@@ -160,8 +164,8 @@ class CommandLineParserTest {
     @Test
     void optionCountMatchesTheManPage() {
         // the 3.6.8 man page lists 70 options; ours adds -J/--extract-json, dcmdump's -L/+L with +Lm, 8 extended
-        // negotiation and 6 user identity options
-        assertEquals(89, OptionTable.options().size());
+        // negotiation and 6 user identity options, -M/--model and the three result-cap options
+        assertEquals(93, OptionTable.options().size());
     }
 
     @Test

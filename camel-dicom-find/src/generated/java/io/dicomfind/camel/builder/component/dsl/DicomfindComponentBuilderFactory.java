@@ -131,8 +131,11 @@ public interface DicomfindComponentBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
          * 
@@ -382,6 +385,60 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder outputType(io.dicomfind.camel.OutputType outputType) {
             doSetProperty("outputType", outputType);
+            return this;
+        }
+    
+        /**
+         * Exhaustive queries past an SCP's result cap: a C-FIND that returns
+         * this many matches, ends with a Cancel we did not ask for or fails
+         * with A700 is split on a date range (splitKey) into halves until each
+         * part is below the cap; each match once. SelectList only (the matches
+         * are collected). 0 means off.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param resultCap the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder resultCap(int resultCap) {
+            doSetProperty("resultCap", resultCap);
+            return this;
+        }
+    
+        
+        /**
+         * Where an open or missing split range starts (YYYYMMDD); it ends
+         * today.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Default: 19000101
+         * Group: producer
+         * 
+         * @param splitEarliest the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder splitEarliest(java.lang.String splitEarliest) {
+            doSetProperty("splitEarliest", splitEarliest);
+            return this;
+        }
+    
+        /**
+         * The date key resultCap splits on, a findscu -k path; default
+         * StudyDate, or Scheduled Procedure Step Start Date (inside item 0 of
+         * the Scheduled Procedure Step Sequence) for the worklist.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: producer
+         * 
+         * @param splitKey the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder splitKey(java.lang.String splitKey) {
+            doSetProperty("splitKey", splitKey);
             return this;
         }
     
@@ -1024,6 +1081,9 @@ public interface DicomfindComponentBuilderFactory {
             case "lazyStartProducer": ((DicomFindComponent) component).setLazyStartProducer((boolean) value); return true;
             case "maxResults": getOrCreateConfiguration((DicomFindComponent) component).setMaxResults((int) value); return true;
             case "outputType": getOrCreateConfiguration((DicomFindComponent) component).setOutputType((io.dicomfind.camel.OutputType) value); return true;
+            case "resultCap": getOrCreateConfiguration((DicomFindComponent) component).setResultCap((int) value); return true;
+            case "splitEarliest": getOrCreateConfiguration((DicomFindComponent) component).setSplitEarliest((java.lang.String) value); return true;
+            case "splitKey": getOrCreateConfiguration((DicomFindComponent) component).setSplitKey((java.lang.String) value); return true;
             case "abort": getOrCreateConfiguration((DicomFindComponent) component).setAbort((boolean) value); return true;
             case "acseTimeout": getOrCreateConfiguration((DicomFindComponent) component).setAcseTimeout((long) value); return true;
             case "artimTimeout": getOrCreateConfiguration((DicomFindComponent) component).setArtimTimeout((long) value); return true;

@@ -146,8 +146,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -207,45 +210,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointConsumerBuilder queryRetrieveLevel(String queryRetrieveLevel) {
             doSetProperty("queryRetrieveLevel", queryRetrieveLevel);
-            return this;
-        }
-        /**
-         * Prefix of the headers made by responseHeaders. Without a Camel
-         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
-         * header of the route.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Default: DicomFind
-         * Group: common
-         * 
-         * @param responseHeaderPrefix the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
-            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
-            return this;
-        }
-        /**
-         * Response attributes to copy into headers of each exchange that
-         * carries one response (the consumer, SelectOne, and each part of a
-         * StreamList split): a comma-separated list of keywords, tags or paths
-         * into sequence items as for the key options, e.g.
-         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
-         * The header is the prefix and the last keyword (DicomFindModality),
-         * its value the text of the attribute (several values joined by a
-         * backslash); an absent or empty attribute removes the header. Not for
-         * SelectList, whose body holds every response.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: common
-         * 
-         * @param responseHeaders the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder responseHeaders(String responseHeaders) {
-            doSetProperty("responseHeaders", responseHeaders);
             return this;
         }
         /**
@@ -818,23 +782,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * The passcode that goes with username (user identity type 2; findscu
-         * --user-pass). Give it as a property placeholder or vault reference,
-         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
-         * the dev console.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param password the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder password(String password) {
-            doSetProperty("password", password);
-            return this;
-        }
-        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
@@ -914,87 +861,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointConsumerBuilder tlsProfile(String tlsProfile) {
             doSetProperty("tlsProfile", tlsProfile);
-            return this;
-        }
-        /**
-         * The Kerberos service ticket (base64), SAML assertion or JSON Web
-         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
-         * --user-jwt); from a placeholder or a vault.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param token the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder token(String token) {
-            doSetProperty("token", token);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * The user identity type (PS3.7 Table D.3-14). Without it:
-         * usernameAndPasscode when username and password are set, username when
-         * only username is, jwt when only token is.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param userIdentityType the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder userIdentityType(String userIdentityType) {
-            doSetProperty("userIdentityType", userIdentityType);
-            return this;
-        }
-        /**
-         * User name to authenticate with (User Identity Negotiation, PS3.7
-         * D.3.3.7; findscu --user).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param username the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointConsumerBuilder username(String username) {
-            doSetProperty("username", username);
             return this;
         }
     }
@@ -1290,52 +1156,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * SOP Class Common Extended Negotiation for the model's SOP class
-         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
-         * class UIDs, comma separated (findscu --common-negotiation).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: advanced
-         * 
-         * @param commonExtendedNegotiation the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
-            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
-            return this;
-        }
-        /**
          * Timeout for the TCP connection (findscu -to); 0 means unlimited.
          * 
          * The option is a: <code>long</code> type.
@@ -1460,36 +1280,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder emptyValueMatching(boolean emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder emptyValueMatching(String emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -1522,38 +1312,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -1566,38 +1324,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -1674,36 +1400,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder multipleValueMatching(boolean multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder multipleValueMatching(String multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -1742,42 +1438,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder relationalQueries(boolean relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder relationalQueries(String relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -1805,36 +1465,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointConsumerBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -1950,8 +1580,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -2011,45 +1644,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointProducerBuilder queryRetrieveLevel(String queryRetrieveLevel) {
             doSetProperty("queryRetrieveLevel", queryRetrieveLevel);
-            return this;
-        }
-        /**
-         * Prefix of the headers made by responseHeaders. Without a Camel
-         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
-         * header of the route.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Default: DicomFind
-         * Group: common
-         * 
-         * @param responseHeaderPrefix the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
-            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
-            return this;
-        }
-        /**
-         * Response attributes to copy into headers of each exchange that
-         * carries one response (the consumer, SelectOne, and each part of a
-         * StreamList split): a comma-separated list of keywords, tags or paths
-         * into sequence items as for the key options, e.g.
-         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
-         * The header is the prefix and the last keyword (DicomFindModality),
-         * its value the text of the attribute (several values joined by a
-         * backslash); an absent or empty attribute removes the header. Not for
-         * SelectList, whose body holds every response.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: common
-         * 
-         * @param responseHeaders the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder responseHeaders(String responseHeaders) {
-            doSetProperty("responseHeaders", responseHeaders);
             return this;
         }
         /**
@@ -2124,20 +1718,73 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * The passcode that goes with username (user identity type 2; findscu
-         * --user-pass). Give it as a property placeholder or vault reference,
-         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
-         * the dev console.
+         * Exhaustive queries past an SCP's result cap: a C-FIND that returns
+         * this many matches, ends with a Cancel we did not ask for or fails
+         * with A700 is split on a date range (splitKey) into halves until each
+         * part is below the cap; each match once. SelectList only (the matches
+         * are collected). 0 means off.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: producer
+         * 
+         * @param resultCap the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder resultCap(int resultCap) {
+            doSetProperty("resultCap", resultCap);
+            return this;
+        }
+        /**
+         * Exhaustive queries past an SCP's result cap: a C-FIND that returns
+         * this many matches, ends with a Cancel we did not ask for or fails
+         * with A700 is split on a date range (splitKey) into halves until each
+         * part is below the cap; each match once. SelectList only (the matches
+         * are collected). 0 means off.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: producer
+         * 
+         * @param resultCap the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder resultCap(String resultCap) {
+            doSetProperty("resultCap", resultCap);
+            return this;
+        }
+        /**
+         * Where an open or missing split range starts (YYYYMMDD); it ends
+         * today.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
-         * Group: security
+         * Default: 19000101
+         * Group: producer
          * 
-         * @param password the value to set
+         * @param splitEarliest the value to set
          * @return the dsl builder
          */
-        default DicomFindEndpointProducerBuilder password(String password) {
-            doSetProperty("password", password);
+        default DicomFindEndpointProducerBuilder splitEarliest(String splitEarliest) {
+            doSetProperty("splitEarliest", splitEarliest);
+            return this;
+        }
+        /**
+         * The date key resultCap splits on, a findscu -k path; default
+         * StudyDate, or Scheduled Procedure Step Start Date (inside item 0 of
+         * the Scheduled Procedure Step Sequence) for the worklist.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: producer
+         * 
+         * @param splitKey the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder splitKey(String splitKey) {
+            doSetProperty("splitKey", splitKey);
             return this;
         }
         /**
@@ -2220,87 +1867,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointProducerBuilder tlsProfile(String tlsProfile) {
             doSetProperty("tlsProfile", tlsProfile);
-            return this;
-        }
-        /**
-         * The Kerberos service ticket (base64), SAML assertion or JSON Web
-         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
-         * --user-jwt); from a placeholder or a vault.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param token the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder token(String token) {
-            doSetProperty("token", token);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * The user identity type (PS3.7 Table D.3-14). Without it:
-         * usernameAndPasscode when username and password are set, username when
-         * only username is, jwt when only token is.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param userIdentityType the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder userIdentityType(String userIdentityType) {
-            doSetProperty("userIdentityType", userIdentityType);
-            return this;
-        }
-        /**
-         * User name to authenticate with (User Identity Negotiation, PS3.7
-         * D.3.3.7; findscu --user).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param username the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointProducerBuilder username(String username) {
-            doSetProperty("username", username);
             return this;
         }
     }
@@ -2456,52 +2022,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * SOP Class Common Extended Negotiation for the model's SOP class
-         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
-         * class UIDs, comma separated (findscu --common-negotiation).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: advanced
-         * 
-         * @param commonExtendedNegotiation the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
-            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
-            return this;
-        }
-        /**
          * Timeout for the TCP connection (findscu -to); 0 means unlimited.
          * 
          * The option is a: <code>long</code> type.
@@ -2626,36 +2146,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder emptyValueMatching(boolean emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder emptyValueMatching(String emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -2688,38 +2178,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -2732,38 +2190,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointProducerBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -2840,36 +2266,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder multipleValueMatching(boolean multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder multipleValueMatching(String multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -2908,42 +2304,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder relationalQueries(boolean relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder relationalQueries(String relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -2971,36 +2331,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointProducerBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointProducerBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -3117,8 +2447,11 @@ public interface DicomFindEndpointBuilderFactory {
         /**
          * The query information model: worklist (findscu -W, Modality
          * Worklist), patient (-P, Patient Root), study (-S, Study Root), psonly
-         * (-O, Patient/Study Only), or the SOP Class UID of any other FIND
-         * service.
+         * (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu
+         * -M name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch,
+         * HangingProtocol, ColorPalette, GenericImplantTemplate, Inventory; or
+         * the SOP Class UID of any other FIND service (retired or private ones
+         * work raw).
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -3178,62 +2511,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointBuilder queryRetrieveLevel(String queryRetrieveLevel) {
             doSetProperty("queryRetrieveLevel", queryRetrieveLevel);
-            return this;
-        }
-        /**
-         * Prefix of the headers made by responseHeaders. Without a Camel
-         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
-         * header of the route.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Default: DicomFind
-         * Group: common
-         * 
-         * @param responseHeaderPrefix the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder responseHeaderPrefix(String responseHeaderPrefix) {
-            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
-            return this;
-        }
-        /**
-         * Response attributes to copy into headers of each exchange that
-         * carries one response (the consumer, SelectOne, and each part of a
-         * StreamList split): a comma-separated list of keywords, tags or paths
-         * into sequence items as for the key options, e.g.
-         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
-         * The header is the prefix and the last keyword (DicomFindModality),
-         * its value the text of the attribute (several values joined by a
-         * backslash); an absent or empty attribute removes the header. Not for
-         * SelectList, whose body holds every response.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: common
-         * 
-         * @param responseHeaders the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder responseHeaders(String responseHeaders) {
-            doSetProperty("responseHeaders", responseHeaders);
-            return this;
-        }
-        /**
-         * The passcode that goes with username (user identity type 2; findscu
-         * --user-pass). Give it as a property placeholder or vault reference,
-         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
-         * the dev console.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param password the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder password(String password) {
-            doSetProperty("password", password);
             return this;
         }
         /**
@@ -3316,87 +2593,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointBuilder tlsProfile(String tlsProfile) {
             doSetProperty("tlsProfile", tlsProfile);
-            return this;
-        }
-        /**
-         * The Kerberos service ticket (base64), SAML assertion or JSON Web
-         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
-         * --user-jwt); from a placeholder or a vault.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param token the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder token(String token) {
-            doSetProperty("token", token);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
-         * that does not is a DicomFindUserIdentityException, as is one that
-         * rejects the identity.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: security
-         * 
-         * @param userIdentityPositiveResponse the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
-            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
-            return this;
-        }
-        /**
-         * The user identity type (PS3.7 Table D.3-14). Without it:
-         * usernameAndPasscode when username and password are set, username when
-         * only username is, jwt when only token is.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param userIdentityType the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder userIdentityType(String userIdentityType) {
-            doSetProperty("userIdentityType", userIdentityType);
-            return this;
-        }
-        /**
-         * User name to authenticate with (User Identity Negotiation, PS3.7
-         * D.3.3.7; findscu --user).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: security
-         * 
-         * @param username the value to set
-         * @return the dsl builder
-         */
-        default DicomFindEndpointBuilder username(String username) {
-            doSetProperty("username", username);
             return this;
         }
     }
@@ -3506,52 +2702,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder artimTimeout(String artimTimeout) {
             doSetProperty("artimTimeout", artimTimeout);
-            return this;
-        }
-        /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * Ask for combined date and time matching (byte 2; findscu --datetime).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param combinedDateTimeMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
-            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
-            return this;
-        }
-        /**
-         * SOP Class Common Extended Negotiation for the model's SOP class
-         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
-         * class UIDs, comma separated (findscu --common-negotiation).
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: advanced
-         * 
-         * @param commonExtendedNegotiation the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
-            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
             return this;
         }
         /**
@@ -3679,36 +2829,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder emptyValueMatching(boolean emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
-         * Ask for empty value matching (byte 6; findscu --empty-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param emptyValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder emptyValueMatching(String emptyValueMatching) {
-            doSetProperty("emptyValueMatching", emptyValueMatching);
-            return this;
-        }
-        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -3741,38 +2861,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
-         * Ask for enhanced multi-frame image conversion (byte 5; findscu
-         * --multiframe).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param enhancedMultiFrameImageConversion the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
-            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
-            return this;
-        }
-        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -3785,38 +2873,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
-            return this;
-        }
-        /**
-         * Ask for fuzzy semantic matching of person names (byte 3; findscu
-         * --fuzzy).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param fuzzySemanticMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
-            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -3893,36 +2949,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder multipleValueMatching(boolean multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
-         * Ask for multiple value matching (byte 7; findscu --multiple-value).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param multipleValueMatching the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder multipleValueMatching(String multipleValueMatching) {
-            doSetProperty("multipleValueMatching", multipleValueMatching);
-            return this;
-        }
-        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -3961,42 +2987,6 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder relationalQueries(boolean relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
-         * Ask the SCP for relational queries (extended negotiation byte 1,
-         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
-         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
-         * it did not accept is not used, and a warning says so.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param relationalQueries the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder relationalQueries(String relationalQueries) {
-            doSetProperty("relationalQueries", relationalQueries);
-            return this;
-        }
-        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -4024,36 +3014,6 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
-            return this;
-        }
-        /**
-         * Ask for timezone query adjustment (byte 4; findscu --timezone).
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: false
-         * Group: advanced
-         * 
-         * @param timezoneQueryAdjustment the value to set
-         * @return the dsl builder
-         */
-        default AdvancedDicomFindEndpointBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
-            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -4148,7 +3108,8 @@ public interface DicomFindEndpointBuilderFactory {
 
         /**
          * Overrides the model option for this exchange: worklist, patient,
-         * study, psonly or a FIND SOP Class UID.
+         * study, psonly, a model name such as StudyRoot or HangingProtocol, or
+         * a FIND SOP Class UID.
          * 
          * The option is a: {@code String} type.
          * 
@@ -4198,9 +3159,8 @@ public interface DicomFindEndpointBuilderFactory {
         }
         /**
          * Keys that override the endpoint keys and the body: a Map of findscu
-         * key path to value (a String, or a typed value formatted for the key's
-         * VR: LocalDate, Integer, a List, DicomRange ...), a Collection of
-         * findscu -k strings, or a String with one -k string per line.
+         * key path to value, a Collection of findscu -k strings, or a String
+         * with one -k string per line.
          * 
          * The option is a: {@code Object} type.
          * 
@@ -4215,8 +3175,7 @@ public interface DicomFindEndpointBuilderFactory {
          * Prefix of headers that each override one key, e.g. header
          * CamelDicomFindKey.PatientName with value SMITH, or
          * CamelDicomFindKey.ScheduledProcedureStepSequence.Modality with value
-         * CT (a path into sequence items, as for the key options); a typed
-         * value is formatted for the key's VR as in a Map body.
+         * CT (a path into sequence items, as for the key options).
          * 
          * The option is a: {@code String} type.
          * 
@@ -4367,34 +3326,35 @@ public interface DicomFindEndpointBuilderFactory {
             return "CamelDicomFindTruncated";
         }
         /**
-         * The C-FIND extended negotiation features the SCP accepted (PS3.4
-         * C.5.1.1), by option name (relationalQueries, combinedDateTimeMatching
-         * ...); set only when the endpoint asked for any. A feature asked for
-         * and missing here was not accepted and is not used.
-         * 
-         * The option is a: {@code java.util.List<String>} type.
-         * 
-         * Group: common
-         * 
-         * @return the name of the header {@code
-         * DicomFindAcceptedExtendedNegotiation}.
-         */
-        public String dicomFindAcceptedExtendedNegotiation() {
-            return "CamelDicomFindAcceptedExtendedNegotiation";
-        }
-        /**
-         * Whether the SCP confirmed our user identity with a positive response
-         * (PS3.7 D.3.3.7.2); set only when the endpoint sends a user identity.
+         * True when the SCP ended the C-FIND with Cancel (FE00) although no
+         * C-CANCEL was sent: it truncated its answer (a result cap, e.g.
+         * Orthanc's LimitFindResults), so matches are missing; a warning is
+         * logged and added to CamelDicomFindWarnings.
          * 
          * The option is a: {@code Boolean} type.
          * 
          * Group: common
          * 
-         * @return the name of the header {@code
-         * DicomFindUserIdentityConfirmed}.
+         * @return the name of the header {@code DicomFindTruncatedByScp}.
          */
-        public String dicomFindUserIdentityConfirmed() {
-            return "CamelDicomFindUserIdentityConfirmed";
+        public String dicomFindTruncatedByScp() {
+            return "CamelDicomFindTruncatedByScp";
+        }
+        /**
+         * True when the final status says every match was sent (Success or a
+         * Warning); false after any Cancel (maxResults, maxMessagesPerPoll,
+         * cancelAfter, or CamelDicomFindTruncatedByScp). On consumer exchanges
+         * it is the same for the whole poll: an incomplete poll must not be
+         * taken as the full list (an entry missing from it may still exist).
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code DicomFindComplete}.
+         */
+        public String dicomFindComplete() {
+            return "CamelDicomFindComplete";
         }
         /**
          * 1-based position of the response in its C-FIND (consumer exchanges).
