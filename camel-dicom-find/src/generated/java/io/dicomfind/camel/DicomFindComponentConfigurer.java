@@ -43,6 +43,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": getOrCreateConfiguration(target).setCallingAet(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelafter":
         case "cancelAfter": getOrCreateConfiguration(target).setCancelAfter(property(camelContext, int.class, value)); return true;
+        case "changekey":
+        case "changeKey": getOrCreateConfiguration(target).setChangeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotname":
+        case "changeSnapshotName": getOrCreateConfiguration(target).setChangeSnapshotName(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": getOrCreateConfiguration(target).setChangeSnapshotStore(property(camelContext, io.dicomfind.camel.change.ChangeSnapshotStore.class, value)); return true;
+        case "changetracking":
+        case "changeTracking": getOrCreateConfiguration(target).setChangeTracking(property(camelContext, boolean.class, value)); return true;
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": getOrCreateConfiguration(target).setCombinedDateTimeMatching(property(camelContext, boolean.class, value)); return true;
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": getOrCreateConfiguration(target).setCommonExtendedNegotiation(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.dicomfind.camel.DicomFindConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -52,12 +64,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "deflateLevel": getOrCreateConfiguration(target).setDeflateLevel(property(camelContext, int.class, value)); return true;
         case "dimsetimeout":
         case "dimseTimeout": getOrCreateConfiguration(target).setDimseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emptyvaluematching":
+        case "emptyValueMatching": getOrCreateConfiguration(target).setEmptyValueMatching(property(camelContext, boolean.class, value)); return true;
         case "enablenewvr":
         case "enableNewVr": getOrCreateConfiguration(target).setEnableNewVr(property(camelContext, boolean.class, value)); return true;
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": getOrCreateConfiguration(target).setEnhancedMultiFrameImageConversion(property(camelContext, boolean.class, value)); return true;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": getOrCreateConfiguration(target).setFallbackCharacterSet(property(camelContext, java.lang.String.class, value)); return true;
         case "findservice":
         case "findService": target.setFindService(property(camelContext, io.dicomfind.camel.FindService.class, value)); return true;
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": getOrCreateConfiguration(target).setFuzzySemanticMatching(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -79,13 +97,36 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, int.class, value)); return true;
         case "model": getOrCreateConfiguration(target).setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "multiplevaluematching":
+        case "multipleValueMatching": getOrCreateConfiguration(target).setMultipleValueMatching(property(camelContext, boolean.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
+        case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "priority": getOrCreateConfiguration(target).setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": getOrCreateConfiguration(target).setProducerPoolBlockWhenExhausted(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": getOrCreateConfiguration(target).setProducerPoolEnabled(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": getOrCreateConfiguration(target).setProducerPoolMaxIdle(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": getOrCreateConfiguration(target).setProducerPoolMaxTotal(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": getOrCreateConfiguration(target).setProducerPoolMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": getOrCreateConfiguration(target).setProducerPoolMinEvictableIdle(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": getOrCreateConfiguration(target).setProducerPoolMinIdle(property(camelContext, int.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": getOrCreateConfiguration(target).setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
         case "queryRetrieveLevel": getOrCreateConfiguration(target).setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "relationalqueries":
+        case "relationalQueries": getOrCreateConfiguration(target).setRelationalQueries(property(camelContext, boolean.class, value)); return true;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": getOrCreateConfiguration(target).setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaders":
+        case "responseHeaders": getOrCreateConfiguration(target).setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "resultcap":
         case "resultCap": getOrCreateConfiguration(target).setResultCap(property(camelContext, int.class, value)); return true;
         case "sockettimeout":
@@ -96,10 +137,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "splitKey": getOrCreateConfiguration(target).setSplitKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": getOrCreateConfiguration(target).setTimezoneQueryAdjustment(property(camelContext, boolean.class, value)); return true;
         case "tlsprofile":
         case "tlsProfile": getOrCreateConfiguration(target).setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
+        case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": getOrCreateConfiguration(target).setUserIdentityPositiveResponse(property(camelContext, boolean.class, value)); return true;
+        case "useridentitytype":
+        case "userIdentityType": getOrCreateConfiguration(target).setUserIdentityType(property(camelContext, java.lang.String.class, value)); return true;
+        case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -125,6 +174,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": return java.lang.String.class;
         case "cancelafter":
         case "cancelAfter": return int.class;
+        case "changekey":
+        case "changeKey": return java.lang.String.class;
+        case "changesnapshotname":
+        case "changeSnapshotName": return java.lang.String.class;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return io.dicomfind.camel.change.ChangeSnapshotStore.class;
+        case "changetracking":
+        case "changeTracking": return boolean.class;
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": return boolean.class;
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": return java.lang.String.class;
         case "configuration": return io.dicomfind.camel.DicomFindConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -134,12 +195,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "deflateLevel": return int.class;
         case "dimsetimeout":
         case "dimseTimeout": return long.class;
+        case "emptyvaluematching":
+        case "emptyValueMatching": return boolean.class;
         case "enablenewvr":
         case "enableNewVr": return boolean.class;
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": return boolean.class;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return java.lang.String.class;
         case "findservice":
         case "findService": return io.dicomfind.camel.FindService.class;
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -161,13 +228,36 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxresults":
         case "maxResults": return int.class;
         case "model": return java.lang.String.class;
+        case "multiplevaluematching":
+        case "multipleValueMatching": return boolean.class;
         case "outputtype":
         case "outputType": return io.dicomfind.camel.OutputType.class;
+        case "password": return java.lang.String.class;
         case "priority": return io.dicomfind.dicom.net.Priority.class;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return boolean.class;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return boolean.class;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return int.class;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return int.class;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return long.class;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return long.class;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return int.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
         case "queryRetrieveLevel": return java.lang.String.class;
+        case "relationalqueries":
+        case "relationalQueries": return boolean.class;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return java.lang.String.class;
+        case "responseheaders":
+        case "responseHeaders": return java.lang.String.class;
         case "resultcap":
         case "resultCap": return int.class;
         case "sockettimeout":
@@ -178,10 +268,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "splitKey": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": return boolean.class;
         case "tlsprofile":
         case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
+        case "token": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": return boolean.class;
+        case "useridentitytype":
+        case "userIdentityType": return java.lang.String.class;
+        case "username": return java.lang.String.class;
         default: return null;
         }
     }
@@ -203,6 +301,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "callingAet": return getOrCreateConfiguration(target).getCallingAet();
         case "cancelafter":
         case "cancelAfter": return getOrCreateConfiguration(target).getCancelAfter();
+        case "changekey":
+        case "changeKey": return getOrCreateConfiguration(target).getChangeKey();
+        case "changesnapshotname":
+        case "changeSnapshotName": return getOrCreateConfiguration(target).getChangeSnapshotName();
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return getOrCreateConfiguration(target).getChangeSnapshotStore();
+        case "changetracking":
+        case "changeTracking": return getOrCreateConfiguration(target).isChangeTracking();
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": return getOrCreateConfiguration(target).isCombinedDateTimeMatching();
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": return getOrCreateConfiguration(target).getCommonExtendedNegotiation();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -212,12 +322,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "deflateLevel": return getOrCreateConfiguration(target).getDeflateLevel();
         case "dimsetimeout":
         case "dimseTimeout": return getOrCreateConfiguration(target).getDimseTimeout();
+        case "emptyvaluematching":
+        case "emptyValueMatching": return getOrCreateConfiguration(target).isEmptyValueMatching();
         case "enablenewvr":
         case "enableNewVr": return getOrCreateConfiguration(target).isEnableNewVr();
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": return getOrCreateConfiguration(target).isEnhancedMultiFrameImageConversion();
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return getOrCreateConfiguration(target).getFallbackCharacterSet();
         case "findservice":
         case "findService": return target.getFindService();
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": return getOrCreateConfiguration(target).isFuzzySemanticMatching();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -239,13 +355,36 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "model": return getOrCreateConfiguration(target).getModel();
+        case "multiplevaluematching":
+        case "multipleValueMatching": return getOrCreateConfiguration(target).isMultipleValueMatching();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "password": return getOrCreateConfiguration(target).getPassword();
         case "priority": return getOrCreateConfiguration(target).getPriority();
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return getOrCreateConfiguration(target).isProducerPoolBlockWhenExhausted();
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return getOrCreateConfiguration(target).isProducerPoolEnabled();
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return getOrCreateConfiguration(target).getProducerPoolMaxIdle();
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return getOrCreateConfiguration(target).getProducerPoolMaxTotal();
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return getOrCreateConfiguration(target).getProducerPoolMaxWait();
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return getOrCreateConfiguration(target).getProducerPoolMinEvictableIdle();
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return getOrCreateConfiguration(target).getProducerPoolMinIdle();
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return getOrCreateConfiguration(target).getProposedTransferSyntaxes();
         case "queryretrievelevel":
         case "queryRetrieveLevel": return getOrCreateConfiguration(target).getQueryRetrieveLevel();
+        case "relationalqueries":
+        case "relationalQueries": return getOrCreateConfiguration(target).isRelationalQueries();
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return getOrCreateConfiguration(target).getResponseHeaderPrefix();
+        case "responseheaders":
+        case "responseHeaders": return getOrCreateConfiguration(target).getResponseHeaders();
         case "resultcap":
         case "resultCap": return getOrCreateConfiguration(target).getResultCap();
         case "sockettimeout":
@@ -256,10 +395,18 @@ public class DicomFindComponentConfigurer extends PropertyConfigurerSupport impl
         case "splitKey": return getOrCreateConfiguration(target).getSplitKey();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": return getOrCreateConfiguration(target).isTimezoneQueryAdjustment();
         case "tlsprofile":
         case "tlsProfile": return getOrCreateConfiguration(target).getTlsProfile();
+        case "token": return getOrCreateConfiguration(target).getToken();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": return getOrCreateConfiguration(target).isUserIdentityPositiveResponse();
+        case "useridentitytype":
+        case "userIdentityType": return getOrCreateConfiguration(target).getUserIdentityType();
+        case "username": return getOrCreateConfiguration(target).getUsername();
         default: return null;
         }
     }

@@ -40,6 +40,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": target.getConfiguration().setCallingAet(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelafter":
         case "cancelAfter": target.getConfiguration().setCancelAfter(property(camelContext, int.class, value)); return true;
+        case "changekey":
+        case "changeKey": target.getConfiguration().setChangeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotname":
+        case "changeSnapshotName": target.getConfiguration().setChangeSnapshotName(property(camelContext, java.lang.String.class, value)); return true;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": target.getConfiguration().setChangeSnapshotStore(property(camelContext, io.dicomfind.camel.change.ChangeSnapshotStore.class, value)); return true;
+        case "changetracking":
+        case "changeTracking": target.getConfiguration().setChangeTracking(property(camelContext, boolean.class, value)); return true;
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": target.getConfiguration().setCombinedDateTimeMatching(property(camelContext, boolean.class, value)); return true;
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": target.getConfiguration().setCommonExtendedNegotiation(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "datacorrection":
@@ -49,14 +61,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "dimsetimeout":
         case "dimseTimeout": target.getConfiguration().setDimseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "emptyvaluematching":
+        case "emptyValueMatching": target.getConfiguration().setEmptyValueMatching(property(camelContext, boolean.class, value)); return true;
         case "enablenewvr":
         case "enableNewVr": target.getConfiguration().setEnableNewVr(property(camelContext, boolean.class, value)); return true;
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": target.getConfiguration().setEnhancedMultiFrameImageConversion(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": target.getConfiguration().setFallbackCharacterSet(property(camelContext, java.lang.String.class, value)); return true;
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": target.getConfiguration().setFuzzySemanticMatching(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotent": target.getConfiguration().setIdempotent(property(camelContext, boolean.class, value)); return true;
         case "idempotentkey":
@@ -77,17 +95,40 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, int.class, value)); return true;
         case "model": target.getConfiguration().setModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "multiplevaluematching":
+        case "multipleValueMatching": target.getConfiguration().setMultipleValueMatching(property(camelContext, boolean.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.dicomfind.camel.OutputType.class, value)); return true;
+        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "priority": target.getConfiguration().setPriority(property(camelContext, io.dicomfind.dicom.net.Priority.class, value)); return true;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": target.getConfiguration().setProducerPoolBlockWhenExhausted(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": target.getConfiguration().setProducerPoolEnabled(property(camelContext, boolean.class, value)); return true;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": target.getConfiguration().setProducerPoolMaxIdle(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": target.getConfiguration().setProducerPoolMaxTotal(property(camelContext, int.class, value)); return true;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": target.getConfiguration().setProducerPoolMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": target.getConfiguration().setProducerPoolMinEvictableIdle(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": target.getConfiguration().setProducerPoolMinIdle(property(camelContext, int.class, value)); return true;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": target.getConfiguration().setProposedTransferSyntaxes(property(camelContext, io.dicomfind.camel.ProposedTransferSyntaxes.class, value)); return true;
         case "queryretrievelevel":
         case "queryRetrieveLevel": target.getConfiguration().setQueryRetrieveLevel(property(camelContext, java.lang.String.class, value)); return true;
+        case "relationalqueries":
+        case "relationalQueries": target.getConfiguration().setRelationalQueries(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": target.getConfiguration().setResponseHeaderPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "responseheaders":
+        case "responseHeaders": target.getConfiguration().setResponseHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "resultcap":
         case "resultCap": target.getConfiguration().setResultCap(property(camelContext, int.class, value)); return true;
         case "runlogginglevel":
@@ -111,10 +152,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": target.getConfiguration().setTimezoneQueryAdjustment(property(camelContext, boolean.class, value)); return true;
         case "tlsprofile":
         case "tlsProfile": target.getConfiguration().setTlsProfile(property(camelContext, io.dicomfind.dicom.net.tls.TlsProfile.class, value)); return true;
+        case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": target.getConfiguration().setUserIdentityPositiveResponse(property(camelContext, boolean.class, value)); return true;
+        case "useridentitytype":
+        case "userIdentityType": target.getConfiguration().setUserIdentityType(property(camelContext, java.lang.String.class, value)); return true;
+        case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -139,6 +188,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return java.lang.String.class;
         case "cancelafter":
         case "cancelAfter": return int.class;
+        case "changekey":
+        case "changeKey": return java.lang.String.class;
+        case "changesnapshotname":
+        case "changeSnapshotName": return java.lang.String.class;
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return io.dicomfind.camel.change.ChangeSnapshotStore.class;
+        case "changetracking":
+        case "changeTracking": return boolean.class;
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": return boolean.class;
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "datacorrection":
@@ -148,14 +209,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return long.class;
         case "dimsetimeout":
         case "dimseTimeout": return long.class;
+        case "emptyvaluematching":
+        case "emptyValueMatching": return boolean.class;
         case "enablenewvr":
         case "enableNewVr": return boolean.class;
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return java.lang.String.class;
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": return boolean.class;
         case "greedy": return boolean.class;
         case "idempotent": return boolean.class;
         case "idempotentkey":
@@ -176,17 +243,40 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": return int.class;
         case "model": return java.lang.String.class;
+        case "multiplevaluematching":
+        case "multipleValueMatching": return boolean.class;
         case "outputtype":
         case "outputType": return io.dicomfind.camel.OutputType.class;
+        case "password": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "priority": return io.dicomfind.dicom.net.Priority.class;
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return boolean.class;
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return boolean.class;
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return int.class;
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return int.class;
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return long.class;
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return long.class;
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return int.class;
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return io.dicomfind.camel.ProposedTransferSyntaxes.class;
         case "queryretrievelevel":
         case "queryRetrieveLevel": return java.lang.String.class;
+        case "relationalqueries":
+        case "relationalQueries": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return java.lang.String.class;
+        case "responseheaders":
+        case "responseHeaders": return java.lang.String.class;
         case "resultcap":
         case "resultCap": return int.class;
         case "runlogginglevel":
@@ -210,10 +300,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": return boolean.class;
         case "tlsprofile":
         case "tlsProfile": return io.dicomfind.dicom.net.tls.TlsProfile.class;
+        case "token": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": return boolean.class;
+        case "useridentitytype":
+        case "userIdentityType": return java.lang.String.class;
+        case "username": return java.lang.String.class;
         default: return null;
         }
     }
@@ -239,6 +337,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callingAet": return target.getConfiguration().getCallingAet();
         case "cancelafter":
         case "cancelAfter": return target.getConfiguration().getCancelAfter();
+        case "changekey":
+        case "changeKey": return target.getConfiguration().getChangeKey();
+        case "changesnapshotname":
+        case "changeSnapshotName": return target.getConfiguration().getChangeSnapshotName();
+        case "changesnapshotstore":
+        case "changeSnapshotStore": return target.getConfiguration().getChangeSnapshotStore();
+        case "changetracking":
+        case "changeTracking": return target.getConfiguration().isChangeTracking();
+        case "combineddatetimematching":
+        case "combinedDateTimeMatching": return target.getConfiguration().isCombinedDateTimeMatching();
+        case "commonextendednegotiation":
+        case "commonExtendedNegotiation": return target.getConfiguration().getCommonExtendedNegotiation();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "datacorrection":
@@ -248,14 +358,20 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "delay": return target.getDelay();
         case "dimsetimeout":
         case "dimseTimeout": return target.getConfiguration().getDimseTimeout();
+        case "emptyvaluematching":
+        case "emptyValueMatching": return target.getConfiguration().isEmptyValueMatching();
         case "enablenewvr":
         case "enableNewVr": return target.getConfiguration().isEnableNewVr();
+        case "enhancedmultiframeimageconversion":
+        case "enhancedMultiFrameImageConversion": return target.getConfiguration().isEnhancedMultiFrameImageConversion();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fallbackcharacterset":
         case "fallbackCharacterSet": return target.getConfiguration().getFallbackCharacterSet();
+        case "fuzzysemanticmatching":
+        case "fuzzySemanticMatching": return target.getConfiguration().isFuzzySemanticMatching();
         case "greedy": return target.isGreedy();
         case "idempotent": return target.getConfiguration().isIdempotent();
         case "idempotentkey":
@@ -276,17 +392,40 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "model": return target.getConfiguration().getModel();
+        case "multiplevaluematching":
+        case "multipleValueMatching": return target.getConfiguration().isMultipleValueMatching();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "password": return target.getConfiguration().getPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "priority": return target.getConfiguration().getPriority();
+        case "producerpoolblockwhenexhausted":
+        case "producerPoolBlockWhenExhausted": return target.getConfiguration().isProducerPoolBlockWhenExhausted();
+        case "producerpoolenabled":
+        case "producerPoolEnabled": return target.getConfiguration().isProducerPoolEnabled();
+        case "producerpoolmaxidle":
+        case "producerPoolMaxIdle": return target.getConfiguration().getProducerPoolMaxIdle();
+        case "producerpoolmaxtotal":
+        case "producerPoolMaxTotal": return target.getConfiguration().getProducerPoolMaxTotal();
+        case "producerpoolmaxwait":
+        case "producerPoolMaxWait": return target.getConfiguration().getProducerPoolMaxWait();
+        case "producerpoolminevictableidle":
+        case "producerPoolMinEvictableIdle": return target.getConfiguration().getProducerPoolMinEvictableIdle();
+        case "producerpoolminidle":
+        case "producerPoolMinIdle": return target.getConfiguration().getProducerPoolMinIdle();
         case "proposedtransfersyntaxes":
         case "proposedTransferSyntaxes": return target.getConfiguration().getProposedTransferSyntaxes();
         case "queryretrievelevel":
         case "queryRetrieveLevel": return target.getConfiguration().getQueryRetrieveLevel();
+        case "relationalqueries":
+        case "relationalQueries": return target.getConfiguration().isRelationalQueries();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "responseheaderprefix":
+        case "responseHeaderPrefix": return target.getConfiguration().getResponseHeaderPrefix();
+        case "responseheaders":
+        case "responseHeaders": return target.getConfiguration().getResponseHeaders();
         case "resultcap":
         case "resultCap": return target.getConfiguration().getResultCap();
         case "runlogginglevel":
@@ -310,10 +449,18 @@ public class DicomFindEndpointConfigurer extends PropertyConfigurerSupport imple
         case "startScheduler": return target.isStartScheduler();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "timezonequeryadjustment":
+        case "timezoneQueryAdjustment": return target.getConfiguration().isTimezoneQueryAdjustment();
         case "tlsprofile":
         case "tlsProfile": return target.getConfiguration().getTlsProfile();
+        case "token": return target.getConfiguration().getToken();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "useridentitypositiveresponse":
+        case "userIdentityPositiveResponse": return target.getConfiguration().isUserIdentityPositiveResponse();
+        case "useridentitytype":
+        case "userIdentityType": return target.getConfiguration().getUserIdentityType();
+        case "username": return target.getConfiguration().getUsername();
         default: return null;
         }
     }

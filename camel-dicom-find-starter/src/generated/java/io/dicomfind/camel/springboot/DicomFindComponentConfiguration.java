@@ -4,6 +4,7 @@ import io.dicomfind.camel.DicomFindConfiguration;
 import io.dicomfind.camel.FindService;
 import io.dicomfind.camel.OutputType;
 import io.dicomfind.camel.ProposedTransferSyntaxes;
+import io.dicomfind.camel.change.ChangeSnapshotStore;
 import io.dicomfind.dicom.net.Priority;
 import io.dicomfind.dicom.net.tls.TlsProfile;
 import java.time.Duration;
@@ -49,7 +50,10 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
     private Map<String, Object> keys;
     /**
      * The query information model: worklist (findscu -W, Modality Worklist), patient (-P, Patient Root),
-     * study (-S, Study Root), psonly (-O, Patient/Study Only), or the SOP Class UID of any other FIND service
+     * study (-S, Study Root), psonly (-O, Patient/Study Only); any FIND SOP Class by its dcm4che findscu -M
+     * name (any case), e.g. StudyRoot, MWL, UPSPull, UPSWatch, HangingProtocol, ColorPalette,
+     * GenericImplantTemplate, Inventory; or the SOP Class UID of any other FIND service (retired or private
+     * ones work raw)
      */
     private String model = "worklist";
     /**
@@ -88,6 +92,20 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean bridgeErrorHandler = false;
     /**
+     * Attribute paths that identify an item for changeTracking, comma-separated, in the syntax of the key
+     * options (e.g. AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the
+     * worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and
+     * RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item
+     * without them is keyed by its content hash
+     */
+    private String changeKey;
+    /**
+     * Emit per poll only what changed since the last successful poll: one exchange per NEW, CHANGED or
+     * REMOVED item (header CamelDicomFindChangeType), by changeKey. A poll that fails, is cancelled or
+     * stopped, hits a limit or ends without Success reports nothing
+     */
+    private Boolean changeTracking = false;
+    /**
      * Skip matches already seen in an earlier poll, by idempotentKey
      */
     private Boolean idempotent = false;
@@ -102,6 +120,18 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      * Most exchanges per poll; the C-FIND is cancelled once this many new matches arrived. 0 means no limit
      */
     private Integer maxMessagesPerPoll = 0;
+    /**
+     * Name of this consumer's snapshot in the store; by default the endpoint URI. Give the same name on every
+     * cluster member
+     */
+    private String changeSnapshotName;
+    /**
+     * Where changeTracking keeps the last successful poll: an io.dicomfind.camel.change.ChangeSnapshotStore,
+     * e.g. FileChangeSnapshotStore (survives restarts) or JdbcChangeSnapshotStore (shared by cluster
+     * members). By default in memory. The option is a io.dicomfind.camel.change.ChangeSnapshotStore type: a
+     * #bean:name reference to a bean of the application context.
+     */
+    private ChangeSnapshotStore changeSnapshotStore;
     /**
      * Repository of seen keys; by default an in-memory one holding 1000 keys per endpoint. The option is a
      * org.apache.camel.spi.IdempotentRepository type: a #bean:name reference to a bean of the application
@@ -128,6 +158,21 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private OutputType outputType = OutputType.SelectList;
     /**
+     * Exhaustive queries past an SCP's result cap: a C-FIND that returns this many matches, ends with a
+     * Cancel we did not ask for or fails with A700 is split on a date range (splitKey) into halves until each
+     * part is below the cap; each match once. SelectList only (the matches are collected). 0 means off
+     */
+    private Integer resultCap = 0;
+    /**
+     * Where an open or missing split range starts (YYYYMMDD); it ends today
+     */
+    private String splitEarliest = "19000101";
+    /**
+     * The date key resultCap splits on, a findscu -k path; default StudyDate, or Scheduled Procedure Step
+     * Start Date (inside item 0 of the Scheduled Procedure Step Sequence) for the worklist
+     */
+    private String splitKey;
+    /**
      * Abort the association instead of releasing it (findscu --abort)
      */
     private Boolean abort = false;
@@ -150,6 +195,15 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean autowiredEnabled = true;
     /**
+     * Ask for combined date and time matching (byte 2; findscu --datetime)
+     */
+    private Boolean combinedDateTimeMatching = false;
+    /**
+     * SOP Class Common Extended Negotiation for the model's SOP class (PS3.7 D.3.3.6): the service class UID,
+     * then the related general SOP class UIDs, comma separated (findscu --common-negotiation)
+     */
+    private String commonExtendedNegotiation;
+    /**
      * Timeout for the TCP connection (findscu -to); 0 means unlimited. A duration such as 30s or 5m, or
      * milliseconds.
      */
@@ -168,10 +222,18 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration dimseTimeout = Duration.ofSeconds(0);
     /**
+     * Ask for empty value matching (byte 6; findscu --empty-value)
+     */
+    private Boolean emptyValueMatching = false;
+    /**
      * Support the post-1993 VRs such as UN and UT (findscu --enable-new-vr); false converts them to OB
      * (--disable-new-vr)
      */
     private Boolean enableNewVr = true;
+    /**
+     * Ask for enhanced multi-frame image conversion (byte 5; findscu --multiframe)
+     */
+    private Boolean enhancedMultiFrameImageConversion = false;
     /**
      * Specific Character Set defined terms assumed for responses without (0008,0005), for SCPs that omit it,
      * e.g. ISO_IR 100 or ISO_IR 192
@@ -184,6 +246,10 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private FindService findService;
     /**
+     * Ask for fuzzy semantic matching of person names (byte 3; findscu --fuzzy)
+     */
+    private Boolean fuzzySemanticMatching = false;
+    /**
      * Our maximum receive PDU length in bytes, 4096 to 131072 (findscu -pdu)
      */
     private Integer maxPdu = 16384;
@@ -195,6 +261,10 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      * still in flight after a C-CANCEL count too
      */
     private Integer maxResponses;
+    /**
+     * Ask for multiple value matching (byte 7; findscu --multiple-value)
+     */
+    private Boolean multipleValueMatching = false;
     /**
      * When producerPoolMaxTotal associations are in use: wait for one (up to producerPoolMaxWait) instead of
      * failing at once
@@ -240,10 +310,20 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private ProposedTransferSyntaxes proposedTransferSyntaxes = ProposedTransferSyntaxes.Uncompressed;
     /**
+     * Ask the SCP for relational queries (extended negotiation byte 1, PS3.4 C.5.1.1; dcm4che findscu
+     * --relational). What the SCP accepted is in the CamelDicomFindAcceptedExtendedNegotiation header; a
+     * feature it did not accept is not used, and a warning says so
+     */
+    private Boolean relationalQueries = false;
+    /**
      * Timeout for each socket read (findscu -ts); 0 means none. A duration such as 30s or 5m, or
      * milliseconds.
      */
     private Duration socketTimeout = Duration.ofSeconds(60);
+    /**
+     * Ask for timezone query adjustment (byte 4; findscu --timezone)
+     */
+    private Boolean timezoneQueryAdjustment = false;
     /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
@@ -254,6 +334,12 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      * setting camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled = true;
+    /**
+     * The passcode that goes with username (user identity type 2; findscu --user-pass). Give it as a property
+     * placeholder or vault reference, e.g. RAW({{dicom.passcode}}); it never appears in a log, message or the
+     * dev console
+     */
+    private String password;
     /**
      * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options configure): the key and
      * certificate we present (keyManagers) and the certificates we trust (trustManagers). TLS versions and
@@ -271,9 +357,28 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
      */
     private TlsProfile tlsProfile = TlsProfile.BCP195_RFC8996;
     /**
+     * The Kerberos service ticket (base64), SAML assertion or JSON Web Token of userIdentityType (findscu
+     * --user-kerberos, --user-saml, --user-jwt); from a placeholder or a vault
+     */
+    private String token;
+    /**
      * Enable usage of global SSL context parameters
      */
     private Boolean useGlobalSslContextParameters = false;
+    /**
+     * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP that does not is a
+     * DicomFindUserIdentityException, as is one that rejects the identity
+     */
+    private Boolean userIdentityPositiveResponse = false;
+    /**
+     * The user identity type (PS3.7 Table D.3-14). Without it: usernameAndPasscode when username and password
+     * are set, username when only username is, jwt when only token is
+     */
+    private String userIdentityType;
+    /**
+     * User name to authenticate with (User Identity Negotiation, PS3.7 D.3.3.7; findscu --user)
+     */
+    private String username;
 
     public String getCallingAet() {
         return callingAet;
@@ -355,6 +460,22 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
+    public String getChangeKey() {
+        return changeKey;
+    }
+
+    public void setChangeKey(String changeKey) {
+        this.changeKey = changeKey;
+    }
+
+    public Boolean getChangeTracking() {
+        return changeTracking;
+    }
+
+    public void setChangeTracking(Boolean changeTracking) {
+        this.changeTracking = changeTracking;
+    }
+
     public Boolean getIdempotent() {
         return idempotent;
     }
@@ -377,6 +498,22 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxMessagesPerPoll(Integer maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public String getChangeSnapshotName() {
+        return changeSnapshotName;
+    }
+
+    public void setChangeSnapshotName(String changeSnapshotName) {
+        this.changeSnapshotName = changeSnapshotName;
+    }
+
+    public ChangeSnapshotStore getChangeSnapshotStore() {
+        return changeSnapshotStore;
+    }
+
+    public void setChangeSnapshotStore(ChangeSnapshotStore changeSnapshotStore) {
+        this.changeSnapshotStore = changeSnapshotStore;
     }
 
     public IdempotentRepository getIdempotentRepository() {
@@ -411,6 +548,30 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.outputType = outputType;
     }
 
+    public Integer getResultCap() {
+        return resultCap;
+    }
+
+    public void setResultCap(Integer resultCap) {
+        this.resultCap = resultCap;
+    }
+
+    public String getSplitEarliest() {
+        return splitEarliest;
+    }
+
+    public void setSplitEarliest(String splitEarliest) {
+        this.splitEarliest = splitEarliest;
+    }
+
+    public String getSplitKey() {
+        return splitKey;
+    }
+
+    public void setSplitKey(String splitKey) {
+        this.splitKey = splitKey;
+    }
+
     public Boolean getAbort() {
         return abort;
     }
@@ -441,6 +602,22 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
 
     public void setAutowiredEnabled(Boolean autowiredEnabled) {
         this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Boolean getCombinedDateTimeMatching() {
+        return combinedDateTimeMatching;
+    }
+
+    public void setCombinedDateTimeMatching(Boolean combinedDateTimeMatching) {
+        this.combinedDateTimeMatching = combinedDateTimeMatching;
+    }
+
+    public String getCommonExtendedNegotiation() {
+        return commonExtendedNegotiation;
+    }
+
+    public void setCommonExtendedNegotiation(String commonExtendedNegotiation) {
+        this.commonExtendedNegotiation = commonExtendedNegotiation;
     }
 
     public Duration getConnectTimeout() {
@@ -475,12 +652,28 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.dimseTimeout = dimseTimeout;
     }
 
+    public Boolean getEmptyValueMatching() {
+        return emptyValueMatching;
+    }
+
+    public void setEmptyValueMatching(Boolean emptyValueMatching) {
+        this.emptyValueMatching = emptyValueMatching;
+    }
+
     public Boolean getEnableNewVr() {
         return enableNewVr;
     }
 
     public void setEnableNewVr(Boolean enableNewVr) {
         this.enableNewVr = enableNewVr;
+    }
+
+    public Boolean getEnhancedMultiFrameImageConversion() {
+        return enhancedMultiFrameImageConversion;
+    }
+
+    public void setEnhancedMultiFrameImageConversion(Boolean enhancedMultiFrameImageConversion) {
+        this.enhancedMultiFrameImageConversion = enhancedMultiFrameImageConversion;
     }
 
     public String getFallbackCharacterSet() {
@@ -499,6 +692,14 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.findService = findService;
     }
 
+    public Boolean getFuzzySemanticMatching() {
+        return fuzzySemanticMatching;
+    }
+
+    public void setFuzzySemanticMatching(Boolean fuzzySemanticMatching) {
+        this.fuzzySemanticMatching = fuzzySemanticMatching;
+    }
+
     public Integer getMaxPdu() {
         return maxPdu;
     }
@@ -513,6 +714,14 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxResponses(Integer maxResponses) {
         this.maxResponses = maxResponses;
+    }
+
+    public Boolean getMultipleValueMatching() {
+        return multipleValueMatching;
+    }
+
+    public void setMultipleValueMatching(Boolean multipleValueMatching) {
+        this.multipleValueMatching = multipleValueMatching;
     }
 
     public Boolean getProducerPoolBlockWhenExhausted() {
@@ -579,12 +788,28 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.proposedTransferSyntaxes = proposedTransferSyntaxes;
     }
 
+    public Boolean getRelationalQueries() {
+        return relationalQueries;
+    }
+
+    public void setRelationalQueries(Boolean relationalQueries) {
+        this.relationalQueries = relationalQueries;
+    }
+
     public Duration getSocketTimeout() {
         return socketTimeout;
     }
 
     public void setSocketTimeout(Duration socketTimeout) {
         this.socketTimeout = socketTimeout;
+    }
+
+    public Boolean getTimezoneQueryAdjustment() {
+        return timezoneQueryAdjustment;
+    }
+
+    public void setTimezoneQueryAdjustment(Boolean timezoneQueryAdjustment) {
+        this.timezoneQueryAdjustment = timezoneQueryAdjustment;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
@@ -603,6 +828,14 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
@@ -619,11 +852,43 @@ public class DicomFindComponentConfiguration extends ComponentConfigurationPrope
         this.tlsProfile = tlsProfile;
     }
 
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
     public Boolean getUseGlobalSslContextParameters() {
         return useGlobalSslContextParameters;
     }
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public Boolean getUserIdentityPositiveResponse() {
+        return userIdentityPositiveResponse;
+    }
+
+    public void setUserIdentityPositiveResponse(Boolean userIdentityPositiveResponse) {
+        this.userIdentityPositiveResponse = userIdentityPositiveResponse;
+    }
+
+    public String getUserIdentityType() {
+        return userIdentityType;
+    }
+
+    public void setUserIdentityType(String userIdentityType) {
+        this.userIdentityType = userIdentityType;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
     }
 }

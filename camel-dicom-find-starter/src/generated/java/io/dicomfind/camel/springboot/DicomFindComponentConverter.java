@@ -2,6 +2,7 @@ package io.dicomfind.camel.springboot;
 
 import io.dicomfind.camel.DicomFindConfiguration;
 import io.dicomfind.camel.FindService;
+import io.dicomfind.camel.change.ChangeSnapshotStore;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.camel.spi.IdempotentRepository;
@@ -31,6 +32,7 @@ public class DicomFindComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
         answer.add(new ConvertiblePair(String.class, DicomFindConfiguration.class));
+        answer.add(new ConvertiblePair(String.class, ChangeSnapshotStore.class));
         answer.add(new ConvertiblePair(String.class, IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, FindService.class));
         answer.add(new ConvertiblePair(String.class, SSLContextParameters.class));
@@ -49,6 +51,7 @@ public class DicomFindComponentConverter implements GenericConverter {
         ref = ref.startsWith("#bean:") ? ref.substring(6) : ref.substring(1);
         return switch (targetType.getName()) {
             case "io.dicomfind.camel.DicomFindConfiguration" -> applicationContext.getBean(ref, DicomFindConfiguration.class);
+            case "io.dicomfind.camel.change.ChangeSnapshotStore" -> applicationContext.getBean(ref, ChangeSnapshotStore.class);
             case "org.apache.camel.spi.IdempotentRepository" -> applicationContext.getBean(ref, IdempotentRepository.class);
             case "io.dicomfind.camel.FindService" -> applicationContext.getBean(ref, FindService.class);
             case "org.apache.camel.support.jsse.SSLContextParameters" -> applicationContext.getBean(ref, SSLContextParameters.class);

@@ -255,6 +255,44 @@ public interface DicomfindComponentBuilderFactory {
             return this;
         }
     
+        /**
+         * Attribute paths that identify an item for changeTracking,
+         * comma-separated, in the syntax of the key options (e.g.
+         * AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item without them is keyed by its content hash.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: consumer
+         * 
+         * @param changeKey the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeKey(java.lang.String changeKey) {
+            doSetProperty("changeKey", changeKey);
+            return this;
+        }
+    
+        
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeTracking(boolean changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+    
         
         /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
@@ -304,6 +342,42 @@ public interface DicomfindComponentBuilderFactory {
          */
         default DicomfindComponentBuilder maxMessagesPerPoll(int maxMessagesPerPoll) {
             doSetProperty("maxMessagesPerPoll", maxMessagesPerPoll);
+            return this;
+        }
+    
+        /**
+         * Name of this consumer's snapshot in the store; by default the
+         * endpoint URI. Give the same name on every cluster member.
+         * 
+         * The option is a: &lt;code&gt;java.lang.String&lt;/code&gt; type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotName the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeSnapshotName(java.lang.String changeSnapshotName) {
+            doSetProperty("changeSnapshotName", changeSnapshotName);
+            return this;
+        }
+    
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option is a:
+         * &lt;code&gt;io.dicomfind.camel.change.ChangeSnapshotStore&lt;/code&gt; type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder changeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
             return this;
         }
     
@@ -784,6 +858,138 @@ public interface DicomfindComponentBuilderFactory {
     
         
         /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+    
+        
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: &lt;code&gt;boolean&lt;/code&gt; type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+    
+        
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+    
+        
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+    
+        
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+    
+        
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: &lt;code&gt;long&lt;/code&gt; type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+    
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: &lt;code&gt;int&lt;/code&gt; type.
+         * 
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default DicomfindComponentBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+    
+        
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -1074,9 +1280,13 @@ public interface DicomfindComponentBuilderFactory {
             case "responseHeaderPrefix": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaderPrefix((java.lang.String) value); return true;
             case "responseHeaders": getOrCreateConfiguration((DicomFindComponent) component).setResponseHeaders((java.lang.String) value); return true;
             case "bridgeErrorHandler": ((DicomFindComponent) component).setBridgeErrorHandler((boolean) value); return true;
+            case "changeKey": getOrCreateConfiguration((DicomFindComponent) component).setChangeKey((java.lang.String) value); return true;
+            case "changeTracking": getOrCreateConfiguration((DicomFindComponent) component).setChangeTracking((boolean) value); return true;
             case "idempotent": getOrCreateConfiguration((DicomFindComponent) component).setIdempotent((boolean) value); return true;
             case "idempotentKey": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentKey((java.lang.String) value); return true;
             case "maxMessagesPerPoll": getOrCreateConfiguration((DicomFindComponent) component).setMaxMessagesPerPoll((int) value); return true;
+            case "changeSnapshotName": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotName((java.lang.String) value); return true;
+            case "changeSnapshotStore": getOrCreateConfiguration((DicomFindComponent) component).setChangeSnapshotStore((io.dicomfind.camel.change.ChangeSnapshotStore) value); return true;
             case "idempotentRepository": getOrCreateConfiguration((DicomFindComponent) component).setIdempotentRepository((org.apache.camel.spi.IdempotentRepository) value); return true;
             case "lazyStartProducer": ((DicomFindComponent) component).setLazyStartProducer((boolean) value); return true;
             case "maxResults": getOrCreateConfiguration((DicomFindComponent) component).setMaxResults((int) value); return true;
@@ -1103,6 +1313,13 @@ public interface DicomfindComponentBuilderFactory {
             case "maxPdu": getOrCreateConfiguration((DicomFindComponent) component).setMaxPdu((int) value); return true;
             case "maxResponses": getOrCreateConfiguration((DicomFindComponent) component).setMaxResponses((java.lang.Integer) value); return true;
             case "multipleValueMatching": getOrCreateConfiguration((DicomFindComponent) component).setMultipleValueMatching((boolean) value); return true;
+            case "producerPoolBlockWhenExhausted": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolBlockWhenExhausted((boolean) value); return true;
+            case "producerPoolEnabled": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolEnabled((boolean) value); return true;
+            case "producerPoolMaxIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxIdle((int) value); return true;
+            case "producerPoolMaxTotal": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxTotal((int) value); return true;
+            case "producerPoolMaxWait": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMaxWait((long) value); return true;
+            case "producerPoolMinEvictableIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinEvictableIdle((long) value); return true;
+            case "producerPoolMinIdle": getOrCreateConfiguration((DicomFindComponent) component).setProducerPoolMinIdle((int) value); return true;
             case "proposedTransferSyntaxes": getOrCreateConfiguration((DicomFindComponent) component).setProposedTransferSyntaxes((io.dicomfind.camel.ProposedTransferSyntaxes) value); return true;
             case "relationalQueries": getOrCreateConfiguration((DicomFindComponent) component).setRelationalQueries((boolean) value); return true;
             case "socketTimeout": getOrCreateConfiguration((DicomFindComponent) component).setSocketTimeout((long) value); return true;

@@ -213,6 +213,99 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
+         * Attribute paths that identify an item for changeTracking,
+         * comma-separated, in the syntax of the key options (e.g.
+         * AccessionNumber,ScheduledProcedureStepSequence.ScheduledProcedureStepID). Default for the worklist: StudyInstanceUID and the Scheduled Procedure Step ID, or AccessionNumber and RequestedProcedureID where the SCP returns no SPS ID; for Q/R the unique key of the level. An item without them is keyed by its content hash.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param changeKey the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeKey(String changeKey) {
+            doSetProperty("changeKey", changeKey);
+            return this;
+        }
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeTracking(boolean changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+        /**
+         * Emit per poll only what changed since the last successful poll: one
+         * exchange per NEW, CHANGED or REMOVED item (header
+         * CamelDicomFindChangeType), by changeKey. A poll that fails, is
+         * cancelled or stopped, hits a limit or ends without Success reports
+         * nothing.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer
+         * 
+         * @param changeTracking the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder changeTracking(String changeTracking) {
+            doSetProperty("changeTracking", changeTracking);
+            return this;
+        }
+        /**
          * Skip matches already seen in an earlier poll, by idempotentKey.
          * 
          * The option is a: <code>boolean</code> type.
@@ -782,6 +875,23 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * The passcode that goes with username (user identity type 2; findscu
+         * --user-pass). Give it as a property placeholder or vault reference,
+         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
+         * the dev console.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param password the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder password(String password) {
+            doSetProperty("password", password);
+            return this;
+        }
+        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
@@ -863,6 +973,87 @@ public interface DicomFindEndpointBuilderFactory {
             doSetProperty("tlsProfile", tlsProfile);
             return this;
         }
+        /**
+         * The Kerberos service ticket (base64), SAML assertion or JSON Web
+         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
+         * --user-jwt); from a placeholder or a vault.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param token the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder token(String token) {
+            doSetProperty("token", token);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * The user identity type (PS3.7 Table D.3-14). Without it:
+         * usernameAndPasscode when username and password are set, username when
+         * only username is, jwt when only token is.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param userIdentityType the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder userIdentityType(String userIdentityType) {
+            doSetProperty("userIdentityType", userIdentityType);
+            return this;
+        }
+        /**
+         * User name to authenticate with (User Identity Negotiation, PS3.7
+         * D.3.3.7; findscu --user).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param username the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointConsumerBuilder username(String username) {
+            doSetProperty("username", username);
+            return this;
+        }
     }
 
     /**
@@ -924,6 +1115,59 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder bridgeErrorHandler(String bridgeErrorHandler) {
             doSetProperty("bridgeErrorHandler", bridgeErrorHandler);
+            return this;
+        }
+        /**
+         * Name of this consumer's snapshot in the store; by default the
+         * endpoint URI. Give the same name on every cluster member.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotName the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotName(String changeSnapshotName) {
+            doSetProperty("changeSnapshotName", changeSnapshotName);
+            return this;
+        }
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option is a:
+         * <code>io.dicomfind.camel.change.ChangeSnapshotStore</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotStore(io.dicomfind.camel.change.ChangeSnapshotStore changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
+            return this;
+        }
+        /**
+         * Where changeTracking keeps the last successful poll: an
+         * io.dicomfind.camel.change.ChangeSnapshotStore, e.g.
+         * FileChangeSnapshotStore (survives restarts) or
+         * JdbcChangeSnapshotStore (shared by cluster members). By default in
+         * memory.
+         * 
+         * The option will be converted to a
+         * <code>io.dicomfind.camel.change.ChangeSnapshotStore</code> type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param changeSnapshotStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder changeSnapshotStore(String changeSnapshotStore) {
+            doSetProperty("changeSnapshotStore", changeSnapshotStore);
             return this;
         }
         /**
@@ -1156,6 +1400,52 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * SOP Class Common Extended Negotiation for the model's SOP class
+         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
+         * class UIDs, comma separated (findscu --common-negotiation).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param commonExtendedNegotiation the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
+            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
+            return this;
+        }
+        /**
          * Timeout for the TCP connection (findscu -to); 0 means unlimited.
          * 
          * The option is a: <code>long</code> type.
@@ -1280,6 +1570,36 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder emptyValueMatching(boolean emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder emptyValueMatching(String emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -1312,6 +1632,38 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -1324,6 +1676,38 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -1400,6 +1784,276 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder multipleValueMatching(boolean multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder multipleValueMatching(String multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -1438,6 +2092,42 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder relationalQueries(boolean relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder relationalQueries(String relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -1465,6 +2155,36 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointConsumerBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointConsumerBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -1647,6 +2367,45 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
          * Most identifiers a SelectList or StreamList returns; when the SCP has
          * more, the query is cancelled and header CamelDicomFindTruncated is
          * true. 0 means no limit.
@@ -1788,6 +2547,23 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * The passcode that goes with username (user identity type 2; findscu
+         * --user-pass). Give it as a property placeholder or vault reference,
+         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
+         * the dev console.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param password the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder password(String password) {
+            doSetProperty("password", password);
+            return this;
+        }
+        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
@@ -1867,6 +2643,87 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointProducerBuilder tlsProfile(String tlsProfile) {
             doSetProperty("tlsProfile", tlsProfile);
+            return this;
+        }
+        /**
+         * The Kerberos service ticket (base64), SAML assertion or JSON Web
+         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
+         * --user-jwt); from a placeholder or a vault.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param token the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder token(String token) {
+            doSetProperty("token", token);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * The user identity type (PS3.7 Table D.3-14). Without it:
+         * usernameAndPasscode when username and password are set, username when
+         * only username is, jwt when only token is.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param userIdentityType the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder userIdentityType(String userIdentityType) {
+            doSetProperty("userIdentityType", userIdentityType);
+            return this;
+        }
+        /**
+         * User name to authenticate with (User Identity Negotiation, PS3.7
+         * D.3.3.7; findscu --user).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param username the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointProducerBuilder username(String username) {
+            doSetProperty("username", username);
             return this;
         }
     }
@@ -2022,6 +2879,52 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * SOP Class Common Extended Negotiation for the model's SOP class
+         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
+         * class UIDs, comma separated (findscu --common-negotiation).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param commonExtendedNegotiation the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
+            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
+            return this;
+        }
+        /**
          * Timeout for the TCP connection (findscu -to); 0 means unlimited.
          * 
          * The option is a: <code>long</code> type.
@@ -2146,6 +3049,36 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder emptyValueMatching(boolean emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder emptyValueMatching(String emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -2178,6 +3111,38 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -2190,6 +3155,38 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointProducerBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -2266,6 +3263,276 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder multipleValueMatching(boolean multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder multipleValueMatching(String multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -2304,6 +3571,42 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder relationalQueries(boolean relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder relationalQueries(String relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -2331,6 +3634,36 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointProducerBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointProducerBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -2514,6 +3847,62 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Prefix of the headers made by responseHeaders. Without a Camel
+         * prefix, so that they are forwarded to JMS, HTTP or Kafka like any
+         * header of the route.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: DicomFind
+         * Group: common
+         * 
+         * @param responseHeaderPrefix the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder responseHeaderPrefix(String responseHeaderPrefix) {
+            doSetProperty("responseHeaderPrefix", responseHeaderPrefix);
+            return this;
+        }
+        /**
+         * Response attributes to copy into headers of each exchange that
+         * carries one response (the consumer, SelectOne, and each part of a
+         * StreamList split): a comma-separated list of keywords, tags or paths
+         * into sequence items as for the key options, e.g.
+         * PatientID,AccessionNumber,ScheduledProcedureStepSequence.Modality.
+         * The header is the prefix and the last keyword (DicomFindModality),
+         * its value the text of the attribute (several values joined by a
+         * backslash); an absent or empty attribute removes the header. Not for
+         * SelectList, whose body holds every response.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: common
+         * 
+         * @param responseHeaders the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder responseHeaders(String responseHeaders) {
+            doSetProperty("responseHeaders", responseHeaders);
+            return this;
+        }
+        /**
+         * The passcode that goes with username (user identity type 2; findscu
+         * --user-pass). Give it as a property placeholder or vault reference,
+         * e.g. RAW({{dicom.passcode}}); it never appears in a log, message or
+         * the dev console.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param password the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder password(String password) {
+            doSetProperty("password", password);
+            return this;
+        }
+        /**
          * DICOM TLS for the association (PS3.15 B.1, what findscu's TLS options
          * configure): the key and certificate we present (keyManagers) and the
          * certificates we trust (trustManagers). TLS versions and cipher suites
@@ -2593,6 +3982,87 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default DicomFindEndpointBuilder tlsProfile(String tlsProfile) {
             doSetProperty("tlsProfile", tlsProfile);
+            return this;
+        }
+        /**
+         * The Kerberos service ticket (base64), SAML assertion or JSON Web
+         * Token of userIdentityType (findscu --user-kerberos, --user-saml,
+         * --user-jwt); from a placeholder or a vault.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param token the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder token(String token) {
+            doSetProperty("token", token);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder userIdentityPositiveResponse(boolean userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * Ask the SCP to confirm the user identity (findscu --user-rsp): an SCP
+         * that does not is a DicomFindUserIdentityException, as is one that
+         * rejects the identity.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: security
+         * 
+         * @param userIdentityPositiveResponse the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder userIdentityPositiveResponse(String userIdentityPositiveResponse) {
+            doSetProperty("userIdentityPositiveResponse", userIdentityPositiveResponse);
+            return this;
+        }
+        /**
+         * The user identity type (PS3.7 Table D.3-14). Without it:
+         * usernameAndPasscode when username and password are set, username when
+         * only username is, jwt when only token is.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param userIdentityType the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder userIdentityType(String userIdentityType) {
+            doSetProperty("userIdentityType", userIdentityType);
+            return this;
+        }
+        /**
+         * User name to authenticate with (User Identity Negotiation, PS3.7
+         * D.3.3.7; findscu --user).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param username the value to set
+         * @return the dsl builder
+         */
+        default DicomFindEndpointBuilder username(String username) {
+            doSetProperty("username", username);
             return this;
         }
     }
@@ -2702,6 +4172,52 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder artimTimeout(String artimTimeout) {
             doSetProperty("artimTimeout", artimTimeout);
+            return this;
+        }
+        /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder combinedDateTimeMatching(boolean combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * Ask for combined date and time matching (byte 2; findscu --datetime).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param combinedDateTimeMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder combinedDateTimeMatching(String combinedDateTimeMatching) {
+            doSetProperty("combinedDateTimeMatching", combinedDateTimeMatching);
+            return this;
+        }
+        /**
+         * SOP Class Common Extended Negotiation for the model's SOP class
+         * (PS3.7 D.3.3.6): the service class UID, then the related general SOP
+         * class UIDs, comma separated (findscu --common-negotiation).
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: advanced
+         * 
+         * @param commonExtendedNegotiation the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder commonExtendedNegotiation(String commonExtendedNegotiation) {
+            doSetProperty("commonExtendedNegotiation", commonExtendedNegotiation);
             return this;
         }
         /**
@@ -2829,6 +4345,36 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder emptyValueMatching(boolean emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
+         * Ask for empty value matching (byte 6; findscu --empty-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param emptyValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder emptyValueMatching(String emptyValueMatching) {
+            doSetProperty("emptyValueMatching", emptyValueMatching);
+            return this;
+        }
+        /**
          * Support the post-1993 VRs such as UN and UT (findscu
          * --enable-new-vr); false converts them to OB (--disable-new-vr).
          * 
@@ -2861,6 +4407,38 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder enhancedMultiFrameImageConversion(boolean enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
+         * Ask for enhanced multi-frame image conversion (byte 5; findscu
+         * --multiframe).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param enhancedMultiFrameImageConversion the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder enhancedMultiFrameImageConversion(String enhancedMultiFrameImageConversion) {
+            doSetProperty("enhancedMultiFrameImageConversion", enhancedMultiFrameImageConversion);
+            return this;
+        }
+        /**
          * Specific Character Set defined terms assumed for responses without
          * (0008,0005), for SCPs that omit it, e.g. ISO_IR 100 or ISO_IR 192.
          * 
@@ -2873,6 +4451,38 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder fallbackCharacterSet(String fallbackCharacterSet) {
             doSetProperty("fallbackCharacterSet", fallbackCharacterSet);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder fuzzySemanticMatching(boolean fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
+            return this;
+        }
+        /**
+         * Ask for fuzzy semantic matching of person names (byte 3; findscu
+         * --fuzzy).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param fuzzySemanticMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder fuzzySemanticMatching(String fuzzySemanticMatching) {
+            doSetProperty("fuzzySemanticMatching", fuzzySemanticMatching);
             return this;
         }
         /**
@@ -2949,6 +4559,276 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder multipleValueMatching(boolean multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * Ask for multiple value matching (byte 7; findscu --multiple-value).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param multipleValueMatching the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder multipleValueMatching(String multipleValueMatching) {
+            doSetProperty("multipleValueMatching", multipleValueMatching);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolBlockWhenExhausted(boolean producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * When producerPoolMaxTotal associations are in use: wait for one (up
+         * to producerPoolMaxWait) instead of failing at once.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: advanced
+         * 
+         * @param producerPoolBlockWhenExhausted the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolBlockWhenExhausted(String producerPoolBlockWhenExhausted) {
+            doSetProperty("producerPoolBlockWhenExhausted", producerPoolBlockWhenExhausted);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolEnabled(boolean producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Keep associations open between exchanges and polls and reuse them,
+         * one C-FIND at a time on each (no asynchronous operations are
+         * negotiated), pooled per peer, AE titles, TLS settings and proposed
+         * presentation contexts. Off by default: many PACS cap the associations
+         * per calling AE and some fork a process per association, so idle
+         * pooled associations would hold what other clients need; turn it on
+         * for many small queries.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param producerPoolEnabled the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolEnabled(String producerPoolEnabled) {
+            doSetProperty("producerPoolEnabled", producerPoolEnabled);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxIdle(int producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most idle associations the pool keeps; one returned beyond this is
+         * released. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxIdle(String producerPoolMaxIdle) {
+            doSetProperty("producerPoolMaxIdle", producerPoolMaxIdle);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxTotal(int producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * Most associations the pool opens to one peer (per AE titles, TLS
+         * settings and presentation contexts), in use and idle together; keep
+         * it below the peer's cap. -1 means no limit.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 8
+         * Group: advanced
+         * 
+         * @param producerPoolMaxTotal the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxTotal(String producerPoolMaxTotal) {
+            doSetProperty("producerPoolMaxTotal", producerPoolMaxTotal);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxWait(long producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * How long an exchange or poll waits for a pooled association when all
+         * are in use; then it fails with DicomFindAssociationException reason
+         * POOL_EXHAUSTED. 0 or less waits without limit.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 30s
+         * Group: advanced
+         * 
+         * @param producerPoolMaxWait the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMaxWait(String producerPoolMaxWait) {
+            doSetProperty("producerPoolMaxWait", producerPoolMaxWait);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinEvictableIdle(long producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * An association idle for this long is released (A-RELEASE) by the
+         * pool. Keep it below the peer's own idle timeout (Orthanc's
+         * DicomScpTimeout is 30 s by default) so that we release first.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 20s
+         * Group: advanced
+         * 
+         * @param producerPoolMinEvictableIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinEvictableIdle(String producerPoolMinEvictableIdle) {
+            doSetProperty("producerPoolMinEvictableIdle", producerPoolMinEvictableIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinIdle(int producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
+         * Idle associations the pool keeps open even when nothing is queried
+         * (opened in the background).
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 0
+         * Group: advanced
+         * 
+         * @param producerPoolMinIdle the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder producerPoolMinIdle(String producerPoolMinIdle) {
+            doSetProperty("producerPoolMinIdle", producerPoolMinIdle);
+            return this;
+        }
+        /**
          * Transfer syntaxes to propose: Uncompressed (findscu -x=, explicit VR
          * in local byte order first), ExplicitLittleEndianFirst (-xe),
          * ExplicitBigEndianFirst (-xb), Deflated (-xd),
@@ -2987,6 +4867,42 @@ public interface DicomFindEndpointBuilderFactory {
             return this;
         }
         /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder relationalQueries(boolean relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
+         * Ask the SCP for relational queries (extended negotiation byte 1,
+         * PS3.4 C.5.1.1; dcm4che findscu --relational). What the SCP accepted
+         * is in the CamelDicomFindAcceptedExtendedNegotiation header; a feature
+         * it did not accept is not used, and a warning says so.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param relationalQueries the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder relationalQueries(String relationalQueries) {
+            doSetProperty("relationalQueries", relationalQueries);
+            return this;
+        }
+        /**
          * Timeout for each socket read (findscu -ts); 0 means none.
          * 
          * The option is a: <code>long</code> type.
@@ -3014,6 +4930,36 @@ public interface DicomFindEndpointBuilderFactory {
          */
         default AdvancedDicomFindEndpointBuilder socketTimeout(String socketTimeout) {
             doSetProperty("socketTimeout", socketTimeout);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder timezoneQueryAdjustment(boolean timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
+            return this;
+        }
+        /**
+         * Ask for timezone query adjustment (byte 4; findscu --timezone).
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: advanced
+         * 
+         * @param timezoneQueryAdjustment the value to set
+         * @return the dsl builder
+         */
+        default AdvancedDicomFindEndpointBuilder timezoneQueryAdjustment(String timezoneQueryAdjustment) {
+            doSetProperty("timezoneQueryAdjustment", timezoneQueryAdjustment);
             return this;
         }
     }
@@ -3159,8 +5105,9 @@ public interface DicomFindEndpointBuilderFactory {
         }
         /**
          * Keys that override the endpoint keys and the body: a Map of findscu
-         * key path to value, a Collection of findscu -k strings, or a String
-         * with one -k string per line.
+         * key path to value (a String, or a typed value formatted for the key's
+         * VR: LocalDate, Integer, a List, DicomRange ...), a Collection of
+         * findscu -k strings, or a String with one -k string per line.
          * 
          * The option is a: {@code Object} type.
          * 
@@ -3175,7 +5122,8 @@ public interface DicomFindEndpointBuilderFactory {
          * Prefix of headers that each override one key, e.g. header
          * CamelDicomFindKey.PatientName with value SMITH, or
          * CamelDicomFindKey.ScheduledProcedureStepSequence.Modality with value
-         * CT (a path into sequence items, as for the key options).
+         * CT (a path into sequence items, as for the key options); a typed
+         * value is formatted for the key's VR as in a Map body.
          * 
          * The option is a: {@code String} type.
          * 
@@ -3326,6 +5274,36 @@ public interface DicomFindEndpointBuilderFactory {
             return "CamelDicomFindTruncated";
         }
         /**
+         * The C-FIND extended negotiation features the SCP accepted (PS3.4
+         * C.5.1.1), by option name (relationalQueries, combinedDateTimeMatching
+         * ...); set only when the endpoint asked for any. A feature asked for
+         * and missing here was not accepted and is not used.
+         * 
+         * The option is a: {@code java.util.List<String>} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code
+         * DicomFindAcceptedExtendedNegotiation}.
+         */
+        public String dicomFindAcceptedExtendedNegotiation() {
+            return "CamelDicomFindAcceptedExtendedNegotiation";
+        }
+        /**
+         * Whether the SCP confirmed our user identity with a positive response
+         * (PS3.7 D.3.3.7.2); set only when the endpoint sends a user identity.
+         * 
+         * The option is a: {@code Boolean} type.
+         * 
+         * Group: common
+         * 
+         * @return the name of the header {@code
+         * DicomFindUserIdentityConfirmed}.
+         */
+        public String dicomFindUserIdentityConfirmed() {
+            return "CamelDicomFindUserIdentityConfirmed";
+        }
+        /**
          * True when the SCP ended the C-FIND with Cancel (FE00) although no
          * C-CANCEL was sent: it truncated its answer (a result cap, e.g.
          * Orthanc's LimitFindResults), so matches are missing; a warning is
@@ -3367,6 +5345,89 @@ public interface DicomFindEndpointBuilderFactory {
          */
         public String dicomFindResponseIndex() {
             return "CamelDicomFindResponseIndex";
+        }
+        /**
+         * With changeTracking: NEW, CHANGED or REMOVED, what happened to the
+         * item since the last successful poll.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindChangeType}.
+         */
+        public String dicomFindChangeType() {
+            return "CamelDicomFindChangeType";
+        }
+        /**
+         * With changeTracking: the item key (changeKey); by default for the
+         * worklist the Study Instance UID and the SPS ID, joined by a vertical
+         * bar.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindItemKey}.
+         */
+        public String dicomFindItemKey() {
+            return "CamelDicomFindItemKey";
+        }
+        /**
+         * With changeTracking: hex SHA-256 of the item's decoded content (for
+         * REMOVED: of its last known content).
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindContentHash}.
+         */
+        public String dicomFindContentHash() {
+            return "CamelDicomFindContentHash";
+        }
+        /**
+         * With changeTracking, on CHANGED: the attribute paths whose value
+         * changed, appeared or disappeared, such as the Modality in item 0 of
+         * the ScheduledProcedureStepSequence.
+         * 
+         * The option is a: {@code java.util.List<String>} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindChangedAttributes}.
+         */
+        public String dicomFindChangedAttributes() {
+            return "CamelDicomFindChangedAttributes";
+        }
+        /**
+         * With changeTracking: on CHANGED the previous values of the changed
+         * attributes (absent ones as null), on REMOVED the item's last known
+         * values (the body is then null).
+         * 
+         * The option is a: {@code java.util.Map<String,String>} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindPreviousValues}.
+         */
+        public String dicomFindPreviousValues() {
+            return "CamelDicomFindPreviousValues";
+        }
+        /**
+         * With changeTracking, an exchange property (not a header): the
+         * snapshot entry the change leaves behind (null for REMOVED), for
+         * routes that record it in their own transaction with
+         * JdbcChangeSnapshotStore.
+         * 
+         * The option is a: {@code io.dicomfind.camel.change.SnapshotItem} type.
+         * 
+         * Group: consumer
+         * 
+         * @return the name of the header {@code DicomFindSnapshotItem}.
+         */
+        public String dicomFindSnapshotItem() {
+            return "CamelDicomFindSnapshotItem";
         }
     }
     static DicomFindEndpointBuilder endpointBuilder(String componentName, String path) {
