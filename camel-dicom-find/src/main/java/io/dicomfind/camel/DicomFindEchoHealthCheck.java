@@ -60,9 +60,11 @@ public class DicomFindEchoHealthCheck extends AbstractHealthCheck {
             if (ex instanceof DicomFindTlsException tls) {
                 builder.detail("tlsReason", tls.getTlsReason().name());
             }
-            builder.message(ex.getMessage()).error(ex).down();
+            // message and details, no error(ex): health reports (Spring Boot's actuator, Camel's health endpoints) render
+            // an attached exception with its stack trace, and a user is never shown one
+            builder.message(ex.getMessage()).down();
         } catch (RuntimeException e) {
-            builder.message("C-ECHO to " + settings.peer() + " failed: " + e.getMessage()).error(e).down();
+            builder.message("C-ECHO to " + settings.peer() + " failed: " + e.getMessage()).down();
         } finally {
             activity.associationClosed();
         }

@@ -211,9 +211,14 @@ class CamelHostileTest {
             return null;
         });
         assertEquals(HealthCheck.State.DOWN, result[0].getState(), b.title());
-        check(b, CamelExpectation.fails(CamelExpectation.reasonOf(b.expected()), b.fragments()),
-                result[0].getError().orElseThrow(), o.millis);
-        assertTrue(result[0].getMessage().orElseThrow().contains(peer()), result[0].getMessage().orElseThrow());
+        assertTrue(o.millis < BOUND_MILLIS, b.title() + " took " + o.millis + " ms, more than " + BOUND_MILLIS + " ms");
+        // no exception in the report: health endpoints would render its stack trace
+        assertTrue(result[0].getError().isEmpty(), b.title() + ": the health report carries " + result[0].getError());
+        String message = result[0].getMessage().orElseThrow();
+        assertTrue(message.contains(peer()), message);
+        for (String f : CamelExpectation.fails(CamelExpectation.reasonOf(b.expected()), b.fragments()).fragments()) {
+            assertTrue(message.contains(f), () -> b.title() + ": message lacks '" + f + "': " + message);
+        }
         assertEquals(CamelExpectation.reasonOf(b.expected()).name(), result[0].getDetails().get("reason"));
         afterwards(b, c -> assertEquals(HealthCheck.State.UP, echoCheck().call().getState()));
     }
